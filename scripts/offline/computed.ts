@@ -1,0 +1,30 @@
+/**
+ * Values a real provider computes on create, stood in for by the offline engine so that code
+ * depending on them (string interpolation, secrets) runs as it would in a real preview.
+ * Placeholders are obviously fake so they can never be mistaken for a real credential.
+ */
+type Inputs = Record<string, unknown>;
+type Computed = (name: string, inputs: Inputs) => Inputs;
+
+function placeholder(name: string, length: number): string {
+  return `offline-${name}-`.padEnd(length, "x").slice(0, length);
+}
+
+const computedByType: Record<string, Computed> = {
+  "random:index/randomPassword:RandomPassword": (name, inputs) => ({
+    result: placeholder(name, Number(inputs["length"] ?? 32)),
+    bcryptHash: `$2a$10$${placeholder(name, 53)}`,
+  }),
+  "random:index/randomString:RandomString": (name, inputs) => ({
+    result: placeholder(name, Number(inputs["length"] ?? 16)),
+  }),
+  "random:index/randomBytes:RandomBytes": (name, inputs) => ({
+    hex: placeholder(name, Number(inputs["length"] ?? 16) * 2),
+    base64: placeholder(name, 4 * Math.ceil(Number(inputs["length"] ?? 16) / 3)),
+  }),
+};
+
+/** Extra state for a resource of `type` beyond its inputs. */
+export function computedOutputsFor(type: string, name: string, inputs: Inputs): Inputs {
+  return computedByType[type]?.(name, inputs) ?? {};
+}
