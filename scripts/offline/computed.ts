@@ -22,6 +22,27 @@ const computedByType: Record<string, Computed> = {
     hex: placeholder(name, Number(inputs["length"] ?? 16) * 2),
     base64: placeholder(name, 4 * Math.ceil(Number(inputs["length"] ?? 16) / 3)),
   }),
+  // A remote command's stdout; shaped as the admin kubeconfig `microk8s config` prints.
+  "command:remote:Command": (name) => ({
+    stdout: [
+      "apiVersion: v1",
+      "kind: Config",
+      "clusters:",
+      "- cluster:",
+      "    certificate-authority-data: b2ZmbGluZQ==",
+      "    server: https://192.0.2.1:16443",
+      "  name: microk8s-cluster",
+      "contexts:",
+      "- context: {cluster: microk8s-cluster, user: admin}",
+      "  name: microk8s",
+      "current-context: microk8s",
+      "users:",
+      "- name: admin",
+      `  user: {token: ${placeholder(name, 32)}}`,
+      "",
+    ].join("\n"),
+    stderr: "",
+  }),
 };
 
 /** Extra state for a resource of `type` beyond its inputs. */
