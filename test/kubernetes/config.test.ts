@@ -1,0 +1,92 @@
+import {
+  exampleProductionKubernetesConfig,
+  exampleStagingKubernetesConfig,
+  kubernetesConfigSchema,
+} from "../../components/kubernetes/config";
+
+describe("kubernetesConfigSchema", () => {
+  it("parses both example stack objects", () => {
+    expect(kubernetesConfigSchema.parse(exampleStagingKubernetesConfig).controlPlaneNodes).toBe(1);
+    expect(kubernetesConfigSchema.parse(exampleProductionKubernetesConfig).controlPlaneNodes).toBe(
+      3,
+    );
+  });
+
+  it("applies defaults to a minimal object", () => {
+    const { launchConfigVersion, charts, extraAddons, ...rest } = exampleStagingKubernetesConfig;
+    void launchConfigVersion;
+    void charts;
+    void extraAddons;
+    const parsed = kubernetesConfigSchema.parse(rest);
+    expect(parsed.launchConfigVersion).toBe("0.1.0");
+    expect(parsed.charts).toEqual({});
+    expect(parsed.extraAddons).toEqual([]);
+  });
+
+  it("rejects a platform issuer that is not declared", () => {
+    const result = kubernetesConfigSchema.safeParse({
+      ...exampleStagingKubernetesConfig,
+      platformIssuer: "letsencrypt",
+    });
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain("platformIssuer");
+  });
+
+  it("rejects a CA issuer whose root is not self-signed", () => {
+    const result = kubernetesConfigSchema.safeParse({
+      ...exampleStagingKubernetesConfig,
+      issuers: [{ name: "internal-ca", kind: "ca", commonName: "x", rootIssuer: "internal-ca" }],
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it("rejects snap channels older than 1.35 (no Traefik ingress addon)", () => {
+    const result = kubernetesConfigSchema.safeParse({
+      ...exampleStagingKubernetesConfig,
+      snapChannel: "1.34/stable",
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it("rejects hostpath storage where the stack does not allow it", () => {
+    const result = kubernetesConfigSchema.safeParse({
+      ...exampleProductionKubernetesConfig,
+      storage: { hostpathAllowed: false, storageClass: "microk8s-hostpath" },
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it("rejects node-local Harbor image storage", () => {
+    const result = kubernetesConfigSchema.safeParse({
+      ...exampleStagingKubernetesConfig,
+      harbor: {
+        ...exampleStagingKubernetesConfig.harbor,
+        imageStorage: { type: "pvc", storageClass: "microk8s-hostpath", size: "100Gi" },
+      },
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it("rejects VRRP on a single-node cluster and an Elastic version outside 8.x", () => {
+    expect(
+      kubernetesConfigSchema.safeParse({
+        ...exampleStagingKubernetesConfig,
+        api: { address: "10.10.20.10", vrrp: { interface: "eth0", virtualRouterId: 1 } },
+      }).success,
+    ).toBe(false);
+    expect(
+      kubernetesConfigSchema.safeParse({
+        ...exampleStagingKubernetesConfig,
+        elastic: { stackVersion: "9.1.0" },
+      }).success,
+    ).toBe(false);
+  });
+
+  it("rejects unknown chart override keys", () => {
+    const result = kubernetesConfigSchema.safeParse({
+      ...exampleStagingKubernetesConfig,
+      charts: { "ingress-nginx": { version: "4.15.1" } },
+    });
+    expect(result.success).toBe(false);
+  });
+});

@@ -1,0 +1,144 @@
+import { parse } from "yaml";
+import {
+  exampleProductionKubernetesConfig,
+  exampleStagingKubernetesConfig,
+  kubernetesConfigSchema,
+} from "../../components/kubernetes/config";
+import {
+  JOIN_SCRIPT_PATH,
+  LAUNCH_CONFIG_PATH,
+  renderNodeUserData,
+  type NodeUserDataInput,
+} from "../../components/kubernetes/launchConfig";
+
+const staging = kubernetesConfigSchema.parse(exampleStagingKubernetesConfig);
+const production = kubernetesConfigSchema.parse(exampleProductionKubernetesConfig);
+const TOKEN = "0123456789abcdefABCDEF0123456789";
+
+function input(over: Partial<NodeUserDataInput>): NodeUserDataInput {
+  return {
+    config: production,
+    node: { name: "k8s-1", ip: "10.20.20.11", hostNode: "pve1", role: "bootstrap" },
+    bootstrapIp: "10.20.20.11",
+    token: TOKEN,
+    harborRegistryHost: "harbor.sp.internal",
+    internalZone: "sp.internal",
+    ...over,
+  };
+}
+
+interface CloudConfig {
+  hostname: string;
+  packages: string[];
+  write_files: { path: string; content: string; permissions: string }[];
+  runcmd: string[][];
+  ca_certs?: { trusted: string[] };
+}
+
+function render(over: Partial<NodeUserDataInput>): { text: string; doc: CloudConfig } {
+  const text = renderNodeUserData(input(over));
+  return { text, doc: parse(text) as CloudConfig };
+}
+
+function file(doc: CloudConfig, path: string): { content: string; permissions: string } {
+  const found = doc.write_files.find((f) => f.path === path);
+  if (!found) throw new Error(`no ${path}`);
+  return found;
+}
+
+describe("renderNodeUserData", () => {
+  it("renders the production bootstrap node (snapshot)", () => {
+    expect(render({}).text).toMatchSnapshot();
+  });
+
+  it("renders a production joiner (snapshot)", () => {
+    const joiner = { name: "k8s-2", ip: "10.20.20.12", hostNode: "pve2", role: "join" } as const;
+    expect(render({ node: joiner }).text).toMatchSnapshot();
+  });
+
+  it("is a #cloud-config document that writes the launch config before installing the snap", () => {
+    const { text, doc } = render({});
+    expect(text.startsWith("#cloud-config\n")).toBe(true);
+    expect(LAUNCH_CONFIG_PATH).toBe("/etc/microk8s.yaml");
+    expect(file(doc, LAUNCH_CONFIG_PATH).permissions).toBe("0600");
+    expect(doc.runcmd).toContainEqual([
+      "snap",
+      "install",
+      "microk8s",
+      "--classic",
+      "--channel=1.35/stable",
+    ]);
+  });
+
+  it("gives the bootstrap node the cluster addons, the token, SANs and the Harbor mirror", () => {
+    const { doc } = render({});
+    const launch = parse(file(doc, LAUNCH_CONFIG_PATH).content) as Record<string, unknown>;
+    expect(launch["version"]).toBe("0.1.0");
+    expect(launch["persistentClusterToken"]).toBe(TOKEN);
+    expect(launch["extraSANs"]).toEqual(["10.20.20.10", "k8s.sp.internal"]);
+    expect(launch["addons"]).toEqual([
+      { name: "dns" },
+      { name: "rbac" },
+      { name: "metallb", args: ["10.20.20.200-10.20.20.239"] },
+      { name: "ingress" },
+      { name: "metrics-server" },
+    ]);
+    const registries = launch["containerdRegistryConfigs"] as Record<string, string>;
+    expect(registries["harbor.sp.internal"]).toContain('server = "https://harbor.sp.internal"');
+    expect(doc.write_files.map((f) => f.path)).not.toContain(JOIN_SCRIPT_PATH);
+  });
+
+  it("enables hostpath storage only where the stack allows it", () => {
+    const { doc } = render({ config: staging, bootstrapIp: "10.10.20.11" });
+    const launch = parse(file(doc, LAUNCH_CONFIG_PATH).content) as { addons: { name: string }[] };
+    expect(launch.addons.map((a) => a.name)).toContain("hostpath-storage");
+    const prod = parse(file(render({}).doc, LAUNCH_CONFIG_PATH).content) as typeof launch;
+    expect(prod.addons.map((a) => a.name)).not.toContain("hostpath-storage");
+  });
+
+  it("makes joiners join the bootstrap node and enable no addons", () => {
+    const node = { name: "k8s-3", ip: "10.20.20.13", hostNode: "pve3", role: "join" } as const;
+    const { doc } = render({ node });
+    const launch = parse(file(doc, LAUNCH_CONFIG_PATH).content) as Record<string, unknown>;
+    expect(launch["addons"]).toBeUndefined();
+    const script = file(doc, JOIN_SCRIPT_PATH);
+    expect(script.permissions).toBe("0700");
+    expect(script.content).toContain(`microk8s join 10.20.20.11:25000/${TOKEN};`);
+    expect(script.content).not.toContain("--worker");
+    const install = doc.runcmd.findIndex((c) => c[0] === "snap");
+    expect(doc.runcmd.findIndex((c) => c[0] === JOIN_SCRIPT_PATH)).toBeGreaterThan(install);
+  });
+
+  it("joins worker nodes with --worker and without keepalived", () => {
+    const node = {
+      name: "k8s-4",
+      ip: "10.20.20.14",
+      hostNode: "pve4",
+      role: "join",
+      worker: true,
+    } as const;
+    const { doc } = render({ node });
+    expect(file(doc, JOIN_SCRIPT_PATH).content).toContain("--worker");
+    expect(doc.packages).not.toContain("keepalived");
+  });
+
+  it("holds the production API VIP with keepalived, bootstrap preferred", () => {
+    const first = file(render({}).doc, "/etc/keepalived/keepalived.conf").content;
+    expect(first).toContain("virtual_router_id 51");
+    expect(first).toContain("priority 150");
+    expect(first).toContain("10.20.20.10");
+    const joiner = { name: "k8s-2", ip: "10.20.20.12", hostNode: "pve2", role: "join" } as const;
+    expect(file(render({ node: joiner }).doc, "/etc/keepalived/keepalived.conf").content).toContain(
+      "priority 100",
+    );
+    const single = render({ config: staging }).doc;
+    expect(single.write_files.map((f) => f.path)).not.toContain("/etc/keepalived/keepalived.conf");
+  });
+
+  it("adds a private registry CA to the node trust store when configured", () => {
+    const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    const { doc } = render({ config: { ...production, registryCaPem: pem } });
+    expect(doc.ca_certs?.trusted).toEqual([pem]);
+    expect(render({}).doc.ca_certs).toBeUndefined();
+  });
+});

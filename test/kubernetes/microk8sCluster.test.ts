@@ -1,0 +1,93 @@
+import * as pulumi from "@pulumi/pulumi";
+import { parse } from "yaml";
+import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
+import {
+  exampleProductionKubernetesConfig,
+  exampleStagingKubernetesConfig,
+  kubernetesConfigSchema,
+} from "../../components/kubernetes/config";
+import { Microk8sCluster, validateNodes } from "../../components/kubernetes/microk8sCluster";
+import type { Microk8sNodeSpec } from "../../components/kubernetes/types";
+import { isSecret, leakedSecrets, valueOf } from "./helpers";
+
+const production = kubernetesConfigSchema.parse(exampleProductionKubernetesConfig);
+const staging = kubernetesConfigSchema.parse(exampleStagingKubernetesConfig);
+const productionNodes: Microk8sNodeSpec[] = [
+  { name: "k8s-1", ip: "10.20.20.11", hostNode: "pve1", role: "bootstrap" },
+  { name: "k8s-2", ip: "10.20.20.12", hostNode: "pve2", role: "join" },
+  { name: "k8s-3", ip: "10.20.20.13", hostNode: "pve3", role: "join" },
+];
+
+describe("validateNodes", () => {
+  it("accepts one bootstrap plus joiners matching the control-plane count", () => {
+    expect(() => validateNodes(production, productionNodes)).not.toThrow();
+    expect(() =>
+      validateNodes(production, [
+        ...productionNodes,
+        { name: "k8s-4", ip: "10.20.20.14", hostNode: "pve4", role: "join", worker: true },
+      ]),
+    ).not.toThrow();
+  });
+
+  it("rejects duplicate names, zero or two bootstraps and a wrong voter count", () => {
+    const first = productionNodes[0] as Microk8sNodeSpec;
+    expect(() => validateNodes(production, [...productionNodes, first])).toThrow("not unique");
+    expect(() =>
+      validateNodes(
+        production,
+        productionNodes.map((n) => ({ ...n, role: "join" as const })),
+      ),
+    ).toThrow("exactly one bootstrap");
+    expect(() => validateNodes(staging, productionNodes)).toThrow("controlPlaneNodes");
+  });
+});
+
+describe("Microk8sCluster (production, offline engine)", () => {
+  let engine: OfflineEngine;
+  let cluster: Microk8sCluster;
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "production" });
+    cluster = new Microk8sCluster("k8s", {
+      config: production,
+      nodes: productionNodes,
+      site: { internalZone: "sp.internal" },
+      harborRegistryHost: "harbor.sp.internal",
+    });
+    await valueOf(cluster.urn);
+  });
+
+  it("creates one 32-character token as a child of the component", async () => {
+    const token = await valueOf(cluster.token);
+    expect(token).toHaveLength(32);
+    expect(await isSecret(cluster.token)).toBe(true);
+    const tokens = engine.resources.filter(
+      (r) => r.type === "random:index/randomPassword:RandomPassword",
+    );
+    expect(tokens.map((t) => [t.name, t.inputs["length"], t.inputs["special"]])).toEqual([
+      ["k8s-token", 32, false],
+    ]);
+    expect(tokens[0]?.parentUrn).toBe(await valueOf(cluster.urn));
+  });
+
+  it("exposes secret user-data per node name with the token inside", async () => {
+    expect(Object.keys(cluster.userData).sort()).toEqual(["k8s-1", "k8s-2", "k8s-3"]);
+    const token = await valueOf(cluster.token);
+    for (const [name, data] of Object.entries(cluster.userData)) {
+      expect(await isSecret(data)).toBe(true);
+      const text = await valueOf(data);
+      expect(text.startsWith("#cloud-config\n")).toBe(true);
+      expect((parse(text) as { hostname: string }).hostname).toBe(name);
+      expect(text).toContain(token);
+    }
+    expect(await valueOf(cluster.userData["k8s-2"] as pulumi.Output<string>)).toContain(
+      `microk8s join 10.20.20.11:25000/${token}`,
+    );
+  });
+
+  it("registers the component type and keeps the token out of plain inputs", async () => {
+    const token = await valueOf(cluster.token);
+    expect(engine.resources.map((r) => r.type)).toContain("baremetal:kubernetes:Microk8sCluster");
+    expect(leakedSecrets(engine.resources, [token])).toEqual([]);
+  });
+});
