@@ -1,0 +1,5 @@
+export * from "./cloudInit";
+export * from "./compute";
+export * from "./host";
+export * from "./payloads";
+export * from "./resilience";

@@ -1,0 +1,51 @@
+/**
+ * Backups and high availability for the guests, as pure descriptions first (tested without
+ * mocks) and then as Proxmox resources.
+ */
+import { isStateful, ROLE_TRAITS } from "../config/roles";
+import type { Guest, StackConfig } from "../config/schema";
+import { kindOf } from "../config/roles";
+
+/** Proxmox HA id of a guest: `ct:<vmid>` for containers, `vm:<vmid>` for VMs. */
+export function haResourceId(guest: Guest): string {
+  return `${kindOf(guest) === "lxc" ? "ct" : "vm"}:${guest.vmId}`;
+}
+
+export interface SpreadRule {
+  name: string;
+  resources: string[];
+}
+
+/** Negative resource-affinity rules: members of a spread group must never share a host. */
+export function spreadRules(config: StackConfig): SpreadRule[] {
+  const groups = new Map<string, Guest[]>();
+  for (const guest of config.guests) {
+    const group = ROLE_TRAITS[guest.role].spreadGroup;
+    if (group && !config.placement.allowColocation.includes(group)) {
+      groups.set(group, [...(groups.get(group) ?? []), guest]);
+    }
+  }
+  return [...groups.entries()]
+    .filter(([, members]) => members.length > 1)
+    .map(([group, members]) => ({
+      name: `${group}-spread`,
+      resources: members.map(haResourceId).sort(),
+    }));
+}
+
+/** VMIDs covered by the nightly vzdump job: every guest whose data exists nowhere else. */
+export function backedUpVmIds(config: StackConfig): string[] {
+  return config.guests
+    .filter(isStateful)
+    .map((guest) => String(guest.vmId))
+    .sort();
+}
+
+export function pruneBackups(config: StackConfig): Record<string, string> {
+  const { keepDaily, keepWeekly, keepMonthly } = config.proxmox.backup;
+  return {
+    "keep-daily": String(keepDaily),
+    "keep-weekly": String(keepWeekly),
+    "keep-monthly": String(keepMonthly),
+  };
+}

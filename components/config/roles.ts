@@ -1,0 +1,34 @@
+/** What each guest role implies: how it runs and whether its data must be protected. */
+import type { Guest, GuestRole } from "./schema";
+
+export type GuestKind = "lxc" | "vm";
+
+interface RoleTraits {
+  kind: GuestKind;
+  /** Holds data that exists nowhere else: protected, backed up, never silently replaced. */
+  stateful: boolean;
+  /** Members that must sit on distinct hosts, by anti-affinity group. */
+  spreadGroup?: "mongodb" | "kubernetes-control-plane";
+}
+
+export const ROLE_TRAITS: Record<GuestRole, RoleTraits> = {
+  mongodb: { kind: "lxc", stateful: true, spreadGroup: "mongodb" },
+  redis: { kind: "lxc", stateful: true },
+  zabbix: { kind: "lxc", stateful: true },
+  elasticsearch: { kind: "lxc", stateful: true },
+  kibana: { kind: "lxc", stateful: false },
+  "k8s-control-plane": { kind: "vm", stateful: false, spreadGroup: "kubernetes-control-plane" },
+  "k8s-worker": { kind: "vm", stateful: false },
+};
+
+export function kindOf(guest: Pick<Guest, "role">): GuestKind {
+  return ROLE_TRAITS[guest.role].kind;
+}
+
+export function isStateful(guest: Pick<Guest, "role">): boolean {
+  return ROLE_TRAITS[guest.role].stateful;
+}
+
+export function isKubernetesNode(guest: Pick<Guest, "role">): boolean {
+  return guest.role === "k8s-control-plane" || guest.role === "k8s-worker";
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs the real program for one stack under the offline engine and collects what `pulumi preview`
+ * would create. Used by the `preview:offline` command, its benchmark and the tests.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigValidationError, type ConfigIssue } from "../../components/config/issues";
+import type { HostCapacity } from "../../components/config/capacity";
+import type { PlacedGuest } from "../../components/compute";
+import { startOfflineEngine, type RecordedResource } from "./engine";
+import { readStackFile } from "./stackFile";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const PROJECT = "baremetal";
+
+export interface PreviewResult {
+  stack: string;
+  ok: boolean;
+  issues: ConfigIssue[];
+  /** Any other failure of the program, with its message. */
+  error?: string;
+  placeholders: string[];
+  resources: RecordedResource[];
+  outputs: { guests?: PlacedGuest[]; capacity?: HostCapacity[]; [key: string]: unknown };
+}
+
+export interface PreviewOptions {
+  stack: string;
+  /** Stack file to read; defaults to `Pulumi.<stack>.yaml` at the repository root. */
+  stackFile?: string;
+}
+
+/** Forget the program's modules so that the next run evaluates it afresh for another stack. */
+function unloadProgram(): void {
+  for (const key of Object.keys(require.cache)) {
+    if (
+      key.startsWith(REPO_ROOT) &&
+      !key.includes(`${path.sep}node_modules${path.sep}`) &&
+      !key.includes(`${path.sep}scripts${path.sep}`)
+    ) {
+      delete require.cache[key];
+    }
+  }
+}
+
+export async function runOfflinePreview(options: PreviewOptions): Promise<PreviewResult> {
+  const stackFile = options.stackFile ?? path.join(REPO_ROOT, `Pulumi.${options.stack}.yaml`);
+  const config = readStackFile(stackFile);
+  const engine = await startOfflineEngine({
+    project: PROJECT,
+    stack: options.stack,
+    preview: true,
+  });
+  pulumi.runtime.setAllConfig(config.values, config.secretKeys);
+
+  const result: PreviewResult = {
+    stack: options.stack,
+    ok: true,
+    issues: [],
+    placeholders: config.placeholders,
+    resources: engine.resources,
+    outputs: {},
+  };
+  unloadProgram();
+  try {
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+      return require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
+    });
+    await pulumi.runtime.disconnect();
+    result.outputs = (outputs ?? {}) as PreviewResult["outputs"];
+  } catch (error) {
+    await pulumi.runtime.disconnect().catch(() => undefined);
+    result.ok = false;
+    if (error instanceof ConfigValidationError) result.issues = error.issues;
+    else result.error = error instanceof Error ? error.message : String(error);
+  }
+  return result;
+}
