@@ -4,6 +4,7 @@
  */
 import * as proxmox from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
+import { mustExist } from "../invariant";
 import { capacityReport, type HostCapacity } from "../config/capacity";
 import { isStateful, kindOf } from "../config/roles";
 import type { Guest, StackConfig } from "../config/schema";
@@ -105,8 +106,11 @@ export class ComputeLayer extends pulumi.ComponentResource {
 
   private createGuest(guest: Guest, args: ComputeLayerArgs): void {
     const { config } = args;
-    const host = this.hosts[guest.host]!;
-    const network = config.networks.find((n) => n.name === guest.network)!;
+    const host = mustExist(this.hosts[guest.host], `host ${guest.host}`);
+    const network = mustExist(
+      config.networks.find((n) => n.name === guest.network),
+      `network ${guest.network}`,
+    );
     const ctx: GuestContext = { guest, network, config };
     // Guests live under their host's component so the tree reads as the rack does.
     const opts: pulumi.CustomResourceOptions = { parent: host, provider: this.provider };
@@ -121,7 +125,7 @@ export class ComputeLayer extends pulumi.ComponentResource {
       }
       this.containers[guest.name] = new proxmox.ContainerLegacy(
         guest.name,
-        containerArgs(ctx, host.lxcTemplate!.id),
+        containerArgs(ctx, mustExist(host.lxcTemplate, `LXC template on ${guest.host}`).id),
         {
           ...opts,
           // A replaced container loses its data: the engine refuses to replace a protected one.
@@ -157,7 +161,7 @@ export class ComputeLayer extends pulumi.ComponentResource {
     );
     this.vms[guest.name] = new proxmox.VmLegacy(
       guest.name,
-      vmArgs(ctx, host.cloudImage!.id, snippet.id),
+      vmArgs(ctx, mustExist(host.cloudImage, `cloud image on ${guest.host}`).id, snippet.id),
       {
         ...opts,
         // A new image or user-data only applies to new nodes; running nodes are replaced deliberately.
@@ -205,7 +209,7 @@ export class ComputeLayer extends pulumi.ComponentResource {
           {
             parent: this.hosts[guest.host],
             provider: this.provider,
-            dependsOn: [guests[guest.name]!],
+            dependsOn: [mustExist(guests[guest.name], `guest ${guest.name}`)],
           },
         ),
     );

@@ -218,7 +218,11 @@ function nameRules({ hosts, guests, routers }: Sections, report: Report): void {
   duplicates(
     named,
     (n) => n.name,
-    (i, key) => report(named[i]!.segments, `name "${key}" is already used in the internal zone`),
+    (i, key) =>
+      report(
+        named[i]?.segments ?? ["guests"],
+        `name "${key}" is already used in the internal zone`,
+      ),
   );
   if (guests) {
     duplicates(
@@ -319,7 +323,7 @@ function capacityRules({ hosts, guests, capacity }: Sections, report: Report): v
     }
     for (const [store, disk] of Object.entries(host.datastores)) {
       if (disk.free < 0) {
-        const j = hosts[i]!.datastores.findIndex((d) => d.id === store);
+        const j = (hosts[i]?.datastores ?? []).findIndex((d) => d.id === store);
         report(
           ["hosts", i, "datastores", j, "sizeGb"],
           `datastore "${store}" needs ${disk.used} GB but has ${disk.capacity} after the reserve`,

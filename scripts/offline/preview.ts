@@ -38,6 +38,8 @@ function unloadProgram(): void {
       !key.includes(`${path.sep}node_modules${path.sep}`) &&
       !key.includes(`${path.sep}scripts${path.sep}`)
     ) {
+      // The module cache is keyed by file path; dropping entries is how Node re-evaluates a module.
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
       delete require.cache[key];
     }
   }
@@ -64,6 +66,9 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
   unloadProgram();
   try {
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+      // The program registers resources when it is evaluated, so it must be loaded here, after the
+      // engine is installed, and re-evaluated for every stack: a static import cannot do either.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
     });
     await pulumi.runtime.disconnect();
