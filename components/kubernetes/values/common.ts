@@ -1,0 +1,48 @@
+/** Shapes and names shared by the values builders and the components that create secrets. */
+import type { KubernetesConfig } from "../config";
+import type { PlatformNode, PlatformServices } from "../types";
+
+/** Everything a values builder may read. Builders are pure: no Outputs, no secrets. */
+export interface ValuesContext {
+  readonly config: KubernetesConfig;
+  readonly nodes: readonly PlatformNode[];
+  readonly services: PlatformServices;
+}
+
+/** Namespaces of the platform, one per release family. */
+export const namespaces = {
+  certManager: "cert-manager",
+  monitoring: "monitoring",
+  elasticSystem: "elastic-system",
+  elastic: "elastic",
+  tektonOperator: "tekton-operator",
+  tektonPipelines: "tekton-pipelines",
+  argocd: "argocd",
+  harbor: "harbor",
+  zabbix: "zabbix",
+} as const;
+
+/**
+ * Kubernetes Secrets created by the platform and referenced by the charts' existingSecret-style
+ * keys, so no credential ever appears in Helm values.
+ */
+export const secretNames = {
+  grafanaAdmin: "grafana-admin",
+  argocd: "argocd-secret",
+  harborAdmin: "harbor-admin",
+  harborSecretKey: "harbor-secret-key",
+  harborCore: "harbor-core-secret",
+  harborXsrf: "harbor-xsrf",
+  harborJobservice: "harbor-jobservice-secret",
+  harborRegistry: "harbor-registry-secret",
+  harborRegistryCredentials: "harbor-registry-credentials",
+  harborDatabase: "harbor-database",
+  harborRedis: "harbor-redis",
+  harborS3: "harbor-s3",
+  externalElasticsearch: "external-elasticsearch",
+} as const;
+
+/** Annotations that make cert-manager's ingress-shim issue the ingress certificate. */
+export function tlsAnnotations(config: KubernetesConfig): Record<string, string> {
+  return { "cert-manager.io/cluster-issuer": config.platformIssuer };
+}

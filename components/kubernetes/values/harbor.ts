@@ -1,0 +1,173 @@
+/**
+ * Harbor values (chart harbor/harbor). Harbor's state lives outside the node VMs so losing one
+ * loses nothing: PostgreSQL and Redis are external services, image blobs go to object storage
+ * (or a PVC on a replicated storage class). Every credential is an existing Secret.
+ */
+import { secretNames, tlsAnnotations, type ValuesContext } from "./common";
+
+interface Claim {
+  storageClass: string;
+  accessMode: string;
+  size: string;
+}
+
+type ImageChartStorage =
+  | {
+      type: "s3";
+      s3: {
+        region: string;
+        bucket: string;
+        regionendpoint: string;
+        existingSecret: string;
+      };
+    }
+  | { type: "filesystem" };
+
+export interface HarborValues {
+  externalURL: string;
+  expose: {
+    type: "ingress";
+    tls: { enabled: boolean; certSource: "secret"; secret: { secretName: string } };
+    ingress: {
+      hosts: { core: string };
+      className: string;
+      annotations: Record<string, string>;
+    };
+  };
+  existingSecretAdminPassword: string;
+  existingSecretAdminPasswordKey: string;
+  existingSecretSecretKey: string;
+  /** RWO volumes cannot be attached by the old and the new pod at once. */
+  updateStrategy: { type: "Recreate" };
+  persistence: {
+    enabled: boolean;
+    resourcePolicy: "keep";
+    persistentVolumeClaim: { registry?: Claim; jobservice: { jobLog: Claim }; trivy: Claim };
+    imageChartStorage: ImageChartStorage;
+  };
+  core: {
+    replicas: number;
+    existingSecret: string;
+    existingXsrfSecret: string;
+    existingXsrfSecretKey: string;
+  };
+  portal: { replicas: number };
+  jobservice: { replicas: number; existingSecret: string; existingSecretKey: string };
+  registry: {
+    replicas: number;
+    existingSecret: string;
+    existingSecretKey: string;
+    credentials: { existingSecret: string };
+  };
+  trivy: { enabled: boolean; replicas: number };
+  metrics: { enabled: boolean; serviceMonitor: { enabled: boolean } };
+  database: {
+    type: "external";
+    external: {
+      host: string;
+      port: string;
+      username: string;
+      coreDatabase: string;
+      sslmode: string;
+      existingSecret: string;
+    };
+  };
+  redis: { type: "external"; external: { addr: string; existingSecret?: string } };
+}
+
+export interface HarborValuesOptions {
+  /** Whether the external Redis requires a password (then `harbor-redis` holds it). */
+  readonly redisPassword: boolean;
+}
+
+export function harborValues(ctx: ValuesContext, options: HarborValuesOptions): HarborValues {
+  const { config } = ctx;
+  const host = config.hostnames.harbor;
+  const storageClass = config.storage.storageClass;
+  const image = config.harbor.imageStorage;
+  const rwo = (size: string): Claim => ({ storageClass, accessMode: "ReadWriteOnce", size });
+  // One registry pod per RWO volume; object storage lets it scale out.
+  const registryReplicas = image.type === "s3" ? config.replicas : 1;
+  return {
+    externalURL: `https://${host}`,
+    expose: {
+      type: "ingress",
+      tls: { enabled: true, certSource: "secret", secret: { secretName: "harbor-tls" } },
+      ingress: {
+        hosts: { core: host },
+        className: config.ingressClassName,
+        annotations: {
+          ...tlsAnnotations(config),
+          // Image layers are large; the nginx-compatible provider honours these annotations.
+          "nginx.ingress.kubernetes.io/proxy-body-size": "0",
+          "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+        },
+      },
+    },
+    existingSecretAdminPassword: secretNames.harborAdmin,
+    existingSecretAdminPasswordKey: "HARBOR_ADMIN_PASSWORD",
+    existingSecretSecretKey: secretNames.harborSecretKey,
+    updateStrategy: { type: "Recreate" },
+    persistence: {
+      enabled: true,
+      resourcePolicy: "keep",
+      persistentVolumeClaim: {
+        ...(image.type === "pvc"
+          ? { registry: { ...rwo(image.size), storageClass: image.storageClass } }
+          : {}),
+        jobservice: { jobLog: rwo("1Gi") },
+        trivy: rwo(config.harbor.trivyStorage),
+      },
+      imageChartStorage:
+        image.type === "s3"
+          ? {
+              type: "s3",
+              s3: {
+                region: image.region,
+                bucket: image.bucket,
+                regionendpoint: image.regionendpoint,
+                existingSecret: secretNames.harborS3,
+              },
+            }
+          : { type: "filesystem" },
+    },
+    core: {
+      replicas: config.replicas,
+      existingSecret: secretNames.harborCore,
+      existingXsrfSecret: secretNames.harborXsrf,
+      existingXsrfSecretKey: "CSRF_KEY",
+    },
+    portal: { replicas: config.replicas },
+    jobservice: {
+      replicas: 1,
+      existingSecret: secretNames.harborJobservice,
+      existingSecretKey: "JOBSERVICE_SECRET",
+    },
+    registry: {
+      replicas: registryReplicas,
+      existingSecret: secretNames.harborRegistry,
+      existingSecretKey: "REGISTRY_HTTP_SECRET",
+      credentials: { existingSecret: secretNames.harborRegistryCredentials },
+    },
+    trivy: { enabled: true, replicas: 1 },
+    metrics: { enabled: true, serviceMonitor: { enabled: true } },
+    database: {
+      type: "external",
+      external: {
+        host: config.harbor.database.host,
+        port: String(config.harbor.database.port),
+        username: config.harbor.database.username,
+        coreDatabase: config.harbor.database.database,
+        sslmode: config.harbor.database.sslmode,
+        existingSecret: secretNames.harborDatabase,
+      },
+    },
+    redis: {
+      type: "external",
+      external: {
+        addr: config.harbor.redis.addr,
+        ...(options.redisPassword ? { existingSecret: secretNames.harborRedis } : {}),
+      },
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { chartKeys, pinnedCharts, type ChartKey } from "../../components/kubernetes/charts";
+import { hasPath, leafPaths, unknownKeyPaths } from "../../components/kubernetes/valueKeys";
+import { chartValues, freeFormPaths } from "../../components/kubernetes/values";
+import { productionFixture, stagingFixture } from "./fixtures";
+
+const CHARTS = join(__dirname, "../../components/kubernetes/charts");
+const load = (file: string): unknown => parse(readFileSync(join(CHARTS, file), "utf8"));
+
+/** The pinned chart's values, with eck-stack's subchart values mounted under their keys. */
+function referenceValues(key: ChartKey): unknown {
+  const own = load(`${key}-values.yaml`) as Record<string, Record<string, unknown>>;
+  if (key !== "eck-stack") return own;
+  return {
+    ...own,
+    "eck-agent": {
+      ...own["eck-agent"],
+      ...(load("eck-stack-sub-eck-agent-values.yaml") as object),
+    },
+    "eck-apm-server": {
+      ...own["eck-apm-server"],
+      ...(load("eck-stack-sub-eck-apm-server-values.yaml") as object),
+    },
+  };
+}
+
+describe("key path helpers", () => {
+  it("lists leaf paths, treating arrays and empty maps as leaves", () => {
+    expect(leafPaths({ a: { b: 1, c: [1, { d: 2 }] }, e: {} })).toEqual([
+      ["a", "b"],
+      ["a", "c"],
+      ["e"],
+    ]);
+  });
+
+  it("matches dotted keys literally", () => {
+    const ref = { configs: { params: { "server.insecure": false } } };
+    expect(hasPath(ref, ["configs", "params", "server.insecure"])).toBe(true);
+    expect(hasPath(ref, ["configs", "params", "server", "insecure"])).toBe(false);
+  });
+
+  it("reports unknown paths unless a free-form entry covers them", () => {
+    const ref = { a: { b: 1 }, m: {} };
+    const values = { a: { b: 2, typo: 3 }, m: { x: { y: 1 } } };
+    expect(unknownKeyPaths(values, ref)).toEqual(["a.typo", "m.x.y"]);
+    expect(unknownKeyPaths(values, ref, [{ path: ["m"], reason: "map" }])).toEqual(["a.typo"]);
+  });
+});
+
+describe.each([stagingFixture, productionFixture])("values of $stack", (fixture) => {
+  const values = chartValues(fixture, { redisPassword: true });
+
+  it.each(chartKeys.map((k) => [k]))("sets only keys that exist in the pinned %s chart", (key) => {
+    expect(unknownKeyPaths(values[key], referenceValues(key), freeFormPaths[key])).toEqual([]);
+  });
+});
+
+describe("free-form allowances", () => {
+  const both = [stagingFixture, productionFixture].map((f) =>
+    chartValues(f, { redisPassword: true }),
+  );
+
+  it.each(chartKeys.map((k) => [k]))("of %s are each needed and explained", (key) => {
+    for (const entry of freeFormPaths[key]) {
+      const others = freeFormPaths[key].filter((e) => e !== entry);
+      const uncovered = both.flatMap((v) => unknownKeyPaths(v[key], referenceValues(key), others));
+      expect(uncovered.some((p) => p.startsWith(entry.path.join(".")))).toBe(true);
+      expect(entry.reason.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("pinned chart versions", () => {
+  it.each(chartKeys.map((k) => [k]))("%s matches the vendored Chart.yaml", (key) => {
+    const chart = load(`${key}-Chart.yaml`) as { name: string; version: string };
+    expect(pinnedCharts[key].chart.endsWith(chart.name)).toBe(true);
+    // Upstream git carries placeholders where the release pipeline stamps the version.
+    const placeholder = chart.version === "v0.0.0" || chart.version === "devel";
+    if (!placeholder) expect(pinnedCharts[key].version).toBe(String(chart.version));
+  });
+
+  it("pins the released versions where upstream git has placeholders", () => {
+    expect(pinnedCharts["cert-manager"].version).toBe("v1.21.1");
+    expect(pinnedCharts["tekton-operator"].version).toBe("0.81.1");
+  });
+});
