@@ -15,8 +15,21 @@ import { type ConfigIssue, keyPath } from "./issues";
 import { ROLE_TRAITS, isStateful, kindOf } from "./roles";
 import type { StackConfig } from "./schema";
 
-type Sections = Partial<StackConfig>;
-type Report = (segments: PropertyKey[], message: string) => void;
+/**
+ * The sections that parsed. An array section with invalid entries is passed with its valid
+ * entries only and listed in `partial`, so that a reference to a dropped entry is not reported
+ * twice (once for the entry, once as "not declared").
+ */
+type Sections = Partial<StackConfig> & {
+  partial?: ReadonlySet<string>;
+  /** For a partial section: position of each kept entry in the stack file's list. */
+  originalIndex?: Readonly<Record<string, readonly number[]>>;
+};
+interface Report {
+  (segments: PropertyKey[], message: string): void;
+  /** The config key path of `segments`, as written in the stack file. */
+  pathOf(segments: PropertyKey[]): string;
+}
 
 function duplicates<T>(
   items: T[],
@@ -123,6 +136,7 @@ function addressRules(sections: Sections, report: Report): void {
   for (const assignment of assignments(sections)) {
     const network = byName.get(assignment.network);
     if (!network) {
+      if (sections.partial?.has("networks")) continue;
       report(
         assignment.segments,
         `network "${assignment.network}" is not declared in baremetal:networks`,
@@ -149,7 +163,7 @@ function addressRules(sections: Sections, report: Report): void {
       const what = owner.isGateway ? "the gateway / VRRP address" : "an address";
       report(
         assignment.segments,
-        `${assignment.address} is already ${what} at ${keyPath(owner.segments)}`,
+        `${assignment.address} is already ${what} at ${report.pathOf(owner.segments)}`,
       );
     } else {
       owners.set(canonical, assignment);
@@ -157,7 +171,7 @@ function addressRules(sections: Sections, report: Report): void {
   }
 }
 
-function routerRules({ routers, uplinks, networks }: Sections, report: Report): void {
+function routerRules({ routers, uplinks, networks, partial }: Sections, report: Report): void {
   if (routers) {
     duplicates(
       routers,
@@ -192,7 +206,7 @@ function routerRules({ routers, uplinks, networks }: Sections, report: Report): 
         report(["uplinks", i, "distance"], "uplinks need different distances so one is preferred"),
     );
     uplinks.forEach((uplink, i) => {
-      if (routers && !routerNames.has(uplink.router)) {
+      if (routers && !partial?.has("routers") && !routerNames.has(uplink.router)) {
         report(
           ["uplinks", i, "router"],
           `router "${uplink.router}" is not declared in baremetal:routers`,
@@ -244,12 +258,13 @@ function nameRules({ hosts, guests, routers }: Sections, report: Report): void {
   );
 }
 
-function referenceRules({ hosts, guests, proxmox }: Sections, report: Report): void {
+function referenceRules({ hosts, guests, proxmox, partial }: Sections, report: Report): void {
   if (!hosts) return;
   const hostByName = new Map(hosts.map((h) => [h.name, h]));
   guests?.forEach((guest, i) => {
     const host = hostByName.get(guest.host);
     if (!host) {
+      if (partial?.has("hosts")) return;
       report(["guests", i, "host"], `host "${guest.host}" is not declared in baremetal:hosts`);
       return;
     }
@@ -333,7 +348,7 @@ function capacityRules({ hosts, guests, capacity }: Sections, report: Report): v
   });
 }
 
-function placementRules({ guests, placement }: Sections, report: Report): void {
+function placementRules({ guests, placement, partial }: Sections, report: Report): void {
   if (!guests) return;
   const allowed = new Set(placement?.allowColocation ?? []);
   const seen = new Map<string, string>();
@@ -350,18 +365,18 @@ function placementRules({ guests, placement }: Sections, report: Report): void {
     } else seen.set(key, guest.name);
   });
   const members = guests.filter((g) => g.role === "mongodb").length;
-  if (members % 2 === 0) {
+  if (members % 2 === 0 && !partial?.has("guests")) {
     report(
       ["guests"],
       `the MongoDB replica set has ${members} members; it needs an odd number of voting members`,
     );
   }
-  if (!guests.some((g) => g.role === "k8s-control-plane")) {
+  if (!guests.some((g) => g.role === "k8s-control-plane") && !partial?.has("guests")) {
     report(["guests"], "at least one k8s-control-plane node is required");
   }
   const names = new Set(guests.map((g) => g.name));
   placement?.allowReplace.forEach((name, i) => {
-    if (!names.has(name))
+    if (!names.has(name) && !partial?.has("guests"))
       report(
         ["placement", "allowReplace", i],
         `guest "${name}" is not declared in baremetal:guests`,
@@ -382,7 +397,18 @@ const RULES = [
 /** Runs every cross-field rule over the sections that parsed. */
 export function checkRules(sections: Sections): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const report: Report = (segments, message) => issues.push({ path: keyPath(segments), message });
+  const pathOf = (segments: PropertyKey[]): string => {
+    const [section, index] = segments;
+    const positions = typeof section === "string" ? sections.originalIndex?.[section] : undefined;
+    if (positions === undefined || typeof index !== "number") return keyPath(segments);
+    return keyPath([section ?? "", positions[index] ?? index, ...segments.slice(2)]);
+  };
+  const report: Report = Object.assign(
+    (segments: PropertyKey[], message: string) => {
+      issues.push({ path: pathOf(segments), message });
+    },
+    { pathOf },
+  );
   for (const rule of RULES) rule(sections, report);
   return issues;
 }

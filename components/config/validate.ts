@@ -2,7 +2,7 @@
  * Validation of a whole stack configuration: each config key is parsed on its own so a problem in
  * one key does not hide the problems in another, then the cross-field rules run on what parsed.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { type ConfigIssue, ConfigValidationError, keyPath } from "./issues";
 import { checkRules } from "./rules";
 import { SECRET_KEYS, type SecretKey, type StackConfig, sectionSchemas } from "./schema";
@@ -32,10 +32,25 @@ export function validateStackConfig(
 ): ValidationResult {
   const issues: ConfigIssue[] = [];
   const sections: Record<string, unknown> = {};
+  const partial = new Set<string>();
+  const originalIndex: Record<string, number[]> = {};
   for (const [key, schema] of Object.entries(sectionSchemas)) {
-    const parsed = schema.safeParse(raw[key]);
-    if (parsed.success) sections[key] = parsed.data;
-    else issues.push(...zodIssues(key, parsed.error));
+    const value = raw[key];
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      sections[key] = parsed.data;
+      continue;
+    }
+    issues.push(...zodIssues(key, parsed.error));
+    // Keep the valid entries of a list so the cross-field rules still check them.
+    if (schema instanceof z.ZodArray && Array.isArray(value)) {
+      const kept = value
+        .map((entry, index) => ({ index, parsed: schema.element.safeParse(entry) }))
+        .filter((entry) => entry.parsed.success);
+      sections[key] = kept.map((entry) => entry.parsed.data);
+      originalIndex[key] = kept.map((entry) => entry.index);
+      partial.add(key);
+    }
   }
   for (const key of SECRET_KEYS) {
     if (!presentSecrets.has(key)) {
@@ -45,7 +60,7 @@ export function validateStackConfig(
       });
     }
   }
-  issues.push(...checkRules(sections as Partial<StackConfig>));
+  issues.push(...checkRules({ ...(sections as Partial<StackConfig>), partial, originalIndex }));
   return { config: issues.length === 0 ? (sections as unknown as StackConfig) : undefined, issues };
 }
 

@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValidationError, type ConfigIssue } from "../../components/config/issues";
+import type { ConfigIssue, ConfigValidationError } from "../../components/config/issues";
 import type { HostCapacity } from "../../components/config/capacity";
 import type { PlacedGuest } from "../../components/compute";
 import { startOfflineEngine, type RecordedResource } from "./engine";
@@ -45,6 +45,14 @@ function unloadProgram(): void {
   }
 }
 
+function isConfigValidationError(error: unknown): error is ConfigValidationError {
+  return (
+    error instanceof Error &&
+    error.name === "ConfigValidationError" &&
+    Array.isArray((error as Partial<ConfigValidationError>).issues)
+  );
+}
+
 export async function runOfflinePreview(options: PreviewOptions): Promise<PreviewResult> {
   const stackFile = options.stackFile ?? path.join(REPO_ROOT, `Pulumi.${options.stack}.yaml`);
   const config = readStackFile(stackFile);
@@ -76,7 +84,9 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
   } catch (error) {
     await pulumi.runtime.disconnect().catch(() => undefined);
     result.ok = false;
-    if (error instanceof ConfigValidationError) result.issues = error.issues;
+    // The program's modules are re-evaluated per stack, so its error class is not this module's:
+    // recognise the error by name and shape.
+    if (isConfigValidationError(error)) result.issues = error.issues;
     else result.error = error instanceof Error ? error.message : String(error);
   }
   return result;

@@ -1,0 +1,95 @@
+/**
+ * The README's main command, run as a user runs it: a child process on plain Node (via tsx).
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { parse, stringify } from "yaml";
+
+const ROOT = path.join(__dirname, "..", "..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const run = promisify(execFile);
+
+async function preview(...args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(TSX, ["scripts/preview-offline.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+test("without arguments it previews both stacks: tree, counts, capacity", async () => {
+  const { code, stdout } = await preview();
+  expect(code).toBe(0);
+  expect(stdout).toContain('=== Offline preview: stack "staging" ===');
+  expect(stdout).toContain('=== Offline preview: stack "production" ===');
+  expect(stdout).toMatch(
+    /\+ proxmoxve:index\/containerLegacy:ContainerLegacy {2}mongo-1 {2}\[protected\]/,
+  );
+  expect(stdout).toMatch(/Counts by type:\n\s+\d+ {2}baremetal:compute:ComputeLayer/);
+  expect(stdout).toMatch(/pve-03 +PowerEdge R750 +15\/248 \(free 233\) +48\/480 \(free 432\)/);
+});
+
+test("--json gives a machine-readable form without input values", async () => {
+  const { code, stdout } = await preview("production", "--json");
+  expect(code).toBe(0);
+  const [production] = JSON.parse(stdout) as {
+    stack: string;
+    ok: boolean;
+    resourceCount: number;
+    counts: Record<string, number>;
+    resources: object[];
+  }[];
+  expect(production?.stack).toBe("production");
+  expect(production?.ok).toBe(true);
+  expect(production?.counts["proxmoxve:index/containerLegacy:ContainerLegacy"]).toBe(7);
+  expect(production?.resources).toHaveLength(production?.resourceCount ?? -1);
+  expect(stdout).not.toContain("offline-placeholder");
+});
+
+test("a bad stack file prints every problem with its key path, registers nothing and exits 1", async () => {
+  const document = parse(readFileSync(path.join(ROOT, "Pulumi.production.yaml"), "utf8")) as {
+    config: Record<string, unknown>;
+  };
+  const guests = document.config["baremetal:guests"] as Record<string, unknown>[];
+  guests[1] = { ...guests[1], host: "pve-01" }; // second MongoDB member beside the first
+  guests[3] = { ...guests[3], ip: "10.20.0.1" }; // Redis on the VRRP gateway address
+  (document.config["baremetal:networks"] as Record<string, unknown>[])[2] = {
+    ...(document.config["baremetal:networks"] as Record<string, unknown>[])[2],
+    vlanId: 5000,
+  };
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "baremetal-")), "Pulumi.broken.yaml");
+  writeFileSync(file, stringify(document));
+
+  const text = await preview("broken", "--stack-file", file);
+  expect(text.code).toBe(1);
+  expect(text.stdout).toContain("baremetal:guests[1].host");
+  expect(text.stdout).toContain(
+    "baremetal:guests[3].ip: 10.20.0.1 is already the gateway / VRRP address at baremetal:networks[1].gateway",
+  );
+  expect(text.stdout).toContain("baremetal:networks[2].vlanId");
+
+  const json = await preview("broken", "--stack-file", file, "--json");
+  const [broken] = JSON.parse(json.stdout) as {
+    ok: boolean;
+    issues: { path: string }[];
+    resources: { type: string }[];
+  }[];
+  expect(broken?.ok).toBe(false);
+  expect(broken?.issues.map((i) => i.path)).toEqual(
+    expect.arrayContaining([
+      "baremetal:guests[1].host",
+      "baremetal:guests[3].ip",
+      "baremetal:networks[2].vlanId",
+    ]),
+  );
+  // Only the stack's own root is registered before the program runs; no resource of ours.
+  expect(broken?.resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
+});

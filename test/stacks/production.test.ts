@@ -1,0 +1,147 @@
+/**
+ * The real production stack file, evaluated end to end by the program under the offline engine.
+ */
+import { placeholderSecret } from "../../scripts/offline/stackFile";
+import { runOfflinePreview, type PreviewResult } from "../../scripts/offline/preview";
+import { identity, named, ofType, plaintextOccurrences } from "../support/preview";
+
+const CONTAINER = "proxmoxve:index/containerLegacy:ContainerLegacy";
+const VM = "proxmoxve:index/vmLegacy:VmLegacy";
+
+let result: PreviewResult;
+
+beforeAll(async () => {
+  result = await runOfflinePreview({ stack: "production" });
+});
+
+test("the program runs without configuration issues", () => {
+  expect(result.issues).toEqual([]);
+  expect(result.error).toBeUndefined();
+  expect(result.ok).toBe(true);
+});
+
+test("five R750 hosts, each with its guest bridge", () => {
+  const hosts = ofType(result, "baremetal:compute:ProxmoxHost");
+  expect(hosts.map((h) => h.name).sort()).toEqual([
+    "pve-01",
+    "pve-02",
+    "pve-03",
+    "pve-04",
+    "pve-05",
+  ]);
+  expect(result.outputs.capacity?.every((h) => h.model === "PowerEdge R750")).toBe(true);
+  const bridges = ofType(result, "proxmoxve:network/linux/bridge:Bridge");
+  expect(bridges).toHaveLength(5);
+  for (const bridge of bridges) {
+    expect(bridge.inputs).toMatchObject({ vlanAware: true, name: "vmbr1", vids: "10 20 30 40" });
+  }
+});
+
+test("the MongoDB replica set: 3 members on 3 hosts, 15 cores, 48 GB, 1.5 TB each, protected twice", () => {
+  const members = ofType(result, CONTAINER).filter((c) => c.name.startsWith("mongo-"));
+  expect(members).toHaveLength(3);
+  expect(new Set(members.map((m) => m.inputs["nodeName"])).size).toBe(3);
+  for (const member of members) {
+    expect(member.inputs).toMatchObject({
+      cpu: { cores: 15 },
+      memory: { dedicated: 48 * 1024 },
+      protection: true,
+      mountPoints: [{ size: "1536G", path: "/var/lib/mongodb" }],
+    });
+    expect(member.protect).toBe(true);
+  }
+});
+
+test("every stateful container is protected; stateless guests are not", () => {
+  for (const container of ofType(result, CONTAINER)) {
+    const stateful = !container.name.startsWith("kibana");
+    expect({ name: container.name, protect: container.protect }).toEqual({
+      name: container.name,
+      protect: stateful,
+    });
+    expect(container.inputs["protection"]).toBe(stateful);
+  }
+  for (const vm of ofType(result, VM)) expect(vm.protect).toBe(false);
+});
+
+test("three Kubernetes node VMs on distinct hosts, booted from the cloud image with a user-data snippet", () => {
+  const vms = ofType(result, VM);
+  expect(vms.map((v) => v.name).sort()).toEqual(["k8s-1", "k8s-2", "k8s-3"]);
+  expect(new Set(vms.map((v) => v.inputs["nodeName"])).size).toBe(3);
+  for (const vm of vms) {
+    const init = vm.inputs["initialization"] as Record<string, unknown>;
+    expect(init["userDataFileId"]).toBe(`${vm.name}-user-data-id`);
+    const disks = vm.inputs["disks"] as Record<string, unknown>[];
+    expect(disks[0]?.["importFrom"]).toBe(`${vm.inputs["nodeName"]}-cloud-image-id`);
+  }
+});
+
+test("images are downloaded once per host and only where needed", () => {
+  const downloads = ofType(result, "proxmoxve:download/file:File").map((d) => d.name);
+  expect(new Set(downloads).size).toBe(downloads.length);
+  // pve-01 and pve-03 run only containers: no cloud image there.
+  expect(downloads).toContain("pve-01-lxc-template");
+  expect(downloads).not.toContain("pve-01-cloud-image");
+  expect(downloads).toContain("pve-04-cloud-image");
+});
+
+test("the nightly backup covers exactly the stateful guests", () => {
+  const job = named(result, "proxmoxve:backup/job:Job", "stateful-guests");
+  expect(job.inputs["vmids"]).toEqual(["201", "202", "203", "211", "221", "231"]);
+  expect(job.inputs["storage"]).toBe("pbs");
+});
+
+test("HA resources for every guest and anti-affinity for the replica set and the control plane", () => {
+  expect(ofType(result, "proxmoxve:index/haresource:Haresource")).toHaveLength(10);
+  const rules = ofType(result, "proxmoxve:index/harule:Harule");
+  expect(rules.map((r) => [r.name, r.inputs["resources"], r.inputs["affinity"]])).toEqual([
+    ["mongodb-spread", ["ct:201", "ct:202", "ct:203"], "negative"],
+    ["kubernetes-control-plane-spread", ["vm:301", "vm:302", "vm:303"], "negative"],
+  ]);
+});
+
+test("every resource has a parent below the stack, and names are unique per type", () => {
+  const stack = result.resources.filter((r) => r.type === "pulumi:pulumi:Stack");
+  expect(stack).toHaveLength(1);
+  for (const resource of result.resources) {
+    if (resource.type !== "pulumi:pulumi:Stack") expect(resource.parentUrn).toBeDefined();
+  }
+  const keys = result.resources.map((r) => `${r.type}::${r.name}`);
+  expect(new Set(keys).size).toBe(keys.length);
+});
+
+test("secrets never appear in plain text in any registered input", () => {
+  for (const key of [
+    "proxmoxApiToken",
+    "sshPrivateKey",
+    "routerosPassword",
+    "cloudflareApiToken",
+  ]) {
+    const needle = placeholderSecret(key).split("\n")[1] ?? placeholderSecret(key);
+    const leaks = result.resources.flatMap((r) =>
+      plaintextOccurrences(r.rawInputs, needle).map((path) => `${r.type}::${r.name}${path}`),
+    );
+    expect(leaks).toEqual([]);
+  }
+  const provider = named(result, "pulumi:providers:proxmoxve", "proxmox");
+  expect(provider.inputs["apiToken"]).toBe(placeholderSecret("proxmoxApiToken"));
+});
+
+test("stack outputs give every guest its host, VMID, IP and DNS name, and the capacity per host", () => {
+  const mongo2 = result.outputs.guests?.find((g) => g.name === "mongo-2");
+  expect(mongo2).toEqual({
+    name: "mongo-2",
+    role: "mongodb",
+    kind: "lxc",
+    host: "pve-02",
+    vmId: 202,
+    ip: "10.20.0.12",
+    fqdn: "mongo-2.sp1.internal.example.com",
+    stateful: true,
+  });
+  expect(result.outputs.capacity).toHaveLength(5);
+});
+
+test("resource identities (type, name, parent) are deliberate", () => {
+  expect(identity(result)).toMatchSnapshot();
+});
