@@ -1,0 +1,234 @@
+/**
+ * Step (b): with the node VMs running, fetch the kubeconfig and install the platform releases
+ * in dependency order (CRDs before custom resources, operators before what they manage).
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { resolveChart, type ChartKey } from "./charts";
+import { ClusterAccess } from "./clusterAccess";
+import type { KubernetesConfig } from "./config";
+import { PlatformIssuers } from "./platformIssuers";
+import { PlatformSecrets, type NamespaceKey, type PlatformSecretInputs } from "./platformSecrets";
+import type { PlatformNode, PlatformServices } from "./types";
+import { chartValues, namespaces, secretNames, tektonConfigSpec } from "./values";
+import { tlsAnnotations } from "./values/common";
+
+export interface KubernetesPlatformArgs {
+  readonly config: KubernetesConfig;
+  readonly bootstrapNode: PlatformNode;
+  readonly nodes: PlatformNode[];
+  readonly sshPrivateKey: pulumi.Output<string>;
+  readonly sshUser: string;
+  /** The node VMs. */
+  readonly dependsOn: pulumi.Input<pulumi.Resource>[];
+  readonly services: PlatformServices;
+  readonly site: { internalZone: string; publicDomain: string };
+  /** Externally owned credentials; see PlatformSecretInputs for what is generated instead. */
+  readonly secrets?: PlatformSecretInputs;
+}
+
+/** Helm release name and namespace of each chart. */
+export const releases: Readonly<Record<ChartKey, { name: string; namespace: NamespaceKey }>> = {
+  "cert-manager": { name: "cert-manager", namespace: "certManager" },
+  "kube-prometheus-stack": { name: "kube-prometheus-stack", namespace: "monitoring" },
+  "eck-operator": { name: "eck-operator", namespace: "elasticSystem" },
+  "eck-stack": { name: "elastic-agents", namespace: "elastic" },
+  "tekton-operator": { name: "tekton-operator", namespace: "tektonOperator" },
+  // "argocd" keeps object names short (argocd-server) and matches the chart's nameOverride.
+  "argo-cd": { name: "argocd", namespace: "argocd" },
+  harbor: { name: "harbor", namespace: "harbor" },
+  zabbix: { name: "zabbix-agent", namespace: "zabbix" },
+};
+
+export interface ReleaseInfo {
+  name: string;
+  namespace: string;
+  chart: string;
+  version: string;
+}
+
+export class KubernetesPlatform extends pulumi.ComponentResource {
+  static readonly __pulumiType = "baremetal:kubernetes:KubernetesPlatform";
+
+  public readonly kubeconfig: pulumi.Output<string>;
+  public readonly provider: k8s.Provider;
+  public readonly releases: Record<ChartKey, ReleaseInfo>;
+  public readonly hostnames: KubernetesConfig["hostnames"];
+  /** Generated and supplied credentials (each secret). */
+  public readonly credentials: Record<string, pulumi.Output<string>>;
+
+  constructor(name: string, args: KubernetesPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(KubernetesPlatform.__pulumiType, name, componentInputs(args), opts);
+    const { config } = args;
+
+    const access = new ClusterAccess(
+      `${name}-access`,
+      {
+        bootstrapNode: args.bootstrapNode,
+        apiAddress: config.api.address,
+        sshUser: args.sshUser,
+        sshPrivateKey: args.sshPrivateKey,
+        dependsOn: args.dependsOn,
+      },
+      { parent: this },
+    );
+    const provider = access.provider;
+    const childOpts = { parent: this, provider };
+
+    const ns = {} as Record<NamespaceKey, k8s.core.v1.Namespace>;
+    for (const key of Object.keys(namespaces) as NamespaceKey[]) {
+      // tekton-pipelines belongs to the operator, which creates it from TektonConfig.
+      if (key === "tektonPipelines") continue;
+      ns[key] = new k8s.core.v1.Namespace(
+        `${name}-ns-${namespaces[key]}`,
+        { metadata: { name: namespaces[key] } },
+        childOpts,
+      );
+    }
+
+    const secrets = new PlatformSecrets(
+      `${name}-secrets`,
+      {
+        provider,
+        namespaces: ns,
+        inputs: args.secrets ?? {},
+        elasticsearch: { url: args.services.elasticsearch.url, username: config.elastic.username },
+        harborUsesS3: config.harbor.imageStorage.type === "s3",
+        needsCloudflare: config.issuers.some((i) => i.kind === "acme"),
+      },
+      { parent: this },
+    );
+    const secret = (n: string): k8s.core.v1.Secret[] =>
+      secrets.secrets[n] ? [secrets.secrets[n]] : [];
+    const harborSecrets = Object.entries(secrets.secrets)
+      .filter(([n]) => n.startsWith("harbor"))
+      .map(([, s]) => s);
+
+    const values = chartValues(
+      { config, nodes: args.nodes, services: args.services },
+      { redisPassword: args.secrets?.harborRedisPassword !== undefined },
+    );
+    this.releases = {} as Record<ChartKey, ReleaseInfo>;
+    const release = (key: ChartKey, dependsOn: pulumi.Resource[]): k8s.helm.v3.Release => {
+      const source = resolveChart(key, config.charts);
+      const { name: releaseName, namespace } = releases[key];
+      this.releases[key] = {
+        name: releaseName,
+        namespace: namespaces[namespace],
+        chart: source.chart,
+        version: source.version,
+      };
+      return new k8s.helm.v3.Release(
+        `${name}-${key}`,
+        {
+          name: releaseName,
+          chart: source.chart,
+          version: source.version,
+          ...(source.repo ? { repositoryOpts: { repo: source.repo } } : {}),
+          namespace: namespaces[namespace],
+          createNamespace: false,
+          values: values[key],
+          timeout: 900,
+        },
+        { ...childOpts, dependsOn: [ns[namespace], ...dependsOn] },
+      );
+    };
+
+    // kube-prometheus-stack first: it owns the ServiceMonitor/PodMonitor CRDs the others use.
+    const monitoring = release("kube-prometheus-stack", secret(secretNames.grafanaAdmin));
+    const certManager = release("cert-manager", [monitoring]);
+    const issuers = new PlatformIssuers(
+      `${name}-issuers`,
+      {
+        provider,
+        issuers: config.issuers,
+        dependsOn: [certManager, ...secret("cloudflare-api-token")],
+      },
+      { parent: this },
+    );
+    const eckOperator = release("eck-operator", [monitoring]);
+    release("eck-stack", [eckOperator, ...secret(secretNames.externalElasticsearch)]);
+    const tektonOperator = release("tekton-operator", [monitoring]);
+    const tektonConfig = new k8s.apiextensions.CustomResource(
+      `${name}-tekton-config`,
+      {
+        apiVersion: "operator.tekton.dev/v1alpha1",
+        kind: "TektonConfig",
+        // The operator reconciles exactly one TektonConfig, named `config`.
+        metadata: { name: "config", annotations: { "pulumi.com/waitFor": "condition=Ready" } },
+        spec: tektonConfigSpec(),
+      },
+      { ...childOpts, dependsOn: [tektonOperator] },
+    );
+    this.tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
+    release("argo-cd", [monitoring, issuers, ...secret(secretNames.argocd)]);
+    release("harbor", [monitoring, issuers, ...harborSecrets]);
+    release("zabbix", []);
+
+    this.kubeconfig = access.kubeconfig;
+    this.provider = provider;
+    this.hostnames = config.hostnames;
+    this.credentials = secrets.credentials;
+    this.registerOutputs({
+      kubeconfig: this.kubeconfig,
+      releases: this.releases,
+      hostnames: this.hostnames,
+      credentials: this.credentials,
+    });
+  }
+
+  /** The operator installs the dashboard without an ingress; expose it like the other UIs. */
+  private tektonDashboardIngress(
+    name: string,
+    config: KubernetesConfig,
+    opts: pulumi.CustomResourceOptions,
+    dependsOn: pulumi.Resource[],
+  ): void {
+    const host = config.hostnames.tektonDashboard;
+    new k8s.networking.v1.Ingress(
+      `${name}-tekton-dashboard`,
+      {
+        metadata: {
+          name: "tekton-dashboard",
+          namespace: namespaces.tektonPipelines,
+          annotations: tlsAnnotations(config),
+        },
+        spec: {
+          ingressClassName: config.ingressClassName,
+          tls: [{ hosts: [host], secretName: "tekton-dashboard-tls" }],
+          rules: [
+            {
+              host,
+              http: {
+                paths: [
+                  {
+                    path: "/",
+                    pathType: "Prefix",
+                    backend: { service: { name: "tekton-dashboard", port: { number: 9097 } } },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      { ...opts, dependsOn },
+    );
+  }
+}
+
+/**
+ * What the engine stores as this component's inputs: identifying data only, the SSH key as a
+ * secret, and no resource references.
+ */
+function componentInputs(args: KubernetesPlatformArgs): pulumi.Inputs {
+  return {
+    config: args.config,
+    bootstrapNode: args.bootstrapNode,
+    nodes: args.nodes,
+    sshUser: args.sshUser,
+    sshPrivateKey: pulumi.secret(args.sshPrivateKey),
+    services: args.services,
+    site: args.site,
+  };
+}

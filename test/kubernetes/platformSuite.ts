@@ -1,0 +1,247 @@
+/** The KubernetesPlatform behaviour both stacks must show; each stack runs it in its own file. */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  startOfflineEngine,
+  type OfflineEngine,
+  type RecordedResource,
+} from "../../scripts/offline/engine";
+import { pinnedCharts } from "../../components/kubernetes/charts";
+import { KubernetesPlatform } from "../../components/kubernetes/platform";
+import type { StackFixture } from "./fixtures";
+import { byTypeAndName, isSecret, leakedSecrets, plainStrings, valueOf } from "./helpers";
+
+const RELEASE = "kubernetes:helm.sh/v3:Release";
+export const SSH_KEY =
+  "-----BEGIN OPENSSH PRIVATE KEY-----\ntest-key-material\n-----END OPENSSH PRIVATE KEY-----";
+
+export interface PlatformRun {
+  engine: OfflineEngine;
+  platform: KubernetesPlatform;
+  release(key: string): RecordedResource;
+  values(key: string): Record<string, unknown>;
+}
+
+/** Starts the offline engine and builds the platform for `fixture`; call from `beforeAll`. */
+export async function runPlatform(fixture: StackFixture): Promise<PlatformRun> {
+  const engine = await startOfflineEngine({ project: "baremetal", stack: fixture.stack });
+  const platform = new KubernetesPlatform("platform", {
+    config: fixture.config,
+    bootstrapNode: fixture.nodes[0] as { name: string; ip: string },
+    nodes: fixture.nodes,
+    sshPrivateKey: pulumi.secret(SSH_KEY),
+    sshUser: "ubuntu",
+    dependsOn: [],
+    services: fixture.services,
+    site: fixture.site,
+  });
+  await valueOf(platform.urn);
+  await valueOf(platform.kubeconfig);
+  // Let the remaining registrations (created inside applies) reach the engine.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const release = (key: string): RecordedResource =>
+    byTypeAndName(engine.resources, RELEASE, `platform-${key}`);
+  return {
+    engine,
+    platform,
+    release,
+    values: (key) => release(key).inputs["values"] as Record<string, unknown>,
+  };
+}
+
+function keysOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysOf);
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]);
+}
+
+/** Assertions shared by both stacks. */
+export function sharedPlatformTests(get: () => PlatformRun): void {
+  it("installs the eight platform releases with pinned charts and versions", () => {
+    const { engine } = get();
+    const found = engine.resources
+      .filter((r) => r.type === RELEASE)
+      .map((r) => [r.inputs["name"], r.inputs["chart"], r.inputs["version"]])
+      .sort();
+    expect(found).toEqual(
+      [
+        ["argocd", "argo-cd", pinnedCharts["argo-cd"].version],
+        ["cert-manager", "cert-manager", "v1.21.1"],
+        ["eck-operator", "eck-operator", "3.5.0"],
+        ["elastic-agents", "eck-stack", "0.20.0"],
+        ["harbor", "harbor", "1.19.1"],
+        ["kube-prometheus-stack", "kube-prometheus-stack", "88.5.3"],
+        ["tekton-operator", "oci://ghcr.io/tektoncd/operator/charts/tekton-operator", "0.81.1"],
+        ["zabbix-agent", "zabbix", "7.0.12"],
+      ].sort(),
+    );
+    const tekton = get().release("tekton-operator").inputs;
+    expect(tekton["repositoryOpts"]).toBeUndefined();
+    expect(get().release("harbor").inputs["repositoryOpts"]).toEqual({
+      repo: "https://helm.goharbor.io",
+    });
+  });
+
+  it("uses the fetched kubeconfig (secret) for every Kubernetes resource", () => {
+    const { engine } = get();
+    const provider = engine.resources.find((r) => r.type === "pulumi:providers:kubernetes");
+    expect(provider).toBeDefined();
+    expect(provider?.inputs["kubeconfig"]).toContain("server: https://");
+    expect(JSON.stringify(provider?.rawInputs["kubeconfig"])).toContain(
+      "1b47061264138c4ac30d75fd1eb44270",
+    );
+    const k8sResources = engine.resources.filter(
+      (r) => r.custom && r.type.startsWith("kubernetes:"),
+    );
+    expect(k8sResources.length).toBeGreaterThan(20);
+    for (const r of k8sResources) expect(r.provider?.startsWith(provider?.urn ?? "?")).toBe(true);
+  });
+
+  it("fetches the kubeconfig over SSH after the node VMs, never logging stdout", () => {
+    const fetch = byTypeAndName(
+      get().engine.resources,
+      "command:remote:Command",
+      "platform-access-kubeconfig",
+    );
+    expect(fetch.inputs["create"]).toContain("microk8s config");
+    expect(fetch.inputs["logging"]).toBe("stderr");
+    expect(fetch.additionalSecretOutputs).toContain("stdout");
+    // The whole connection (it carries the private key) travels as one secret.
+    expect(plainStrings(fetch.rawInputs["connection"])).toEqual([]);
+    expect(JSON.stringify(fetch.inputs["connection"])).toContain("test-key-material");
+  });
+
+  it("orders releases: CRDs and operators before what needs them", () => {
+    const { engine, release } = get();
+    const urn = (key: string): string => release(key).urn;
+    expect(release("cert-manager").dependencies).toContain(urn("kube-prometheus-stack"));
+    expect(release("eck-stack").dependencies).toContain(urn("eck-operator"));
+    const tektonConfig = byTypeAndName(
+      engine.resources,
+      "kubernetes:operator.tekton.dev/v1alpha1:TektonConfig",
+      "platform-tekton-config",
+    );
+    expect(tektonConfig.dependencies).toContain(urn("tekton-operator"));
+    const issuer = byTypeAndName(
+      engine.resources,
+      "kubernetes:cert-manager.io/v1:ClusterIssuer",
+      "platform-issuers-internal-ca",
+    );
+    const root = byTypeAndName(
+      engine.resources,
+      "kubernetes:cert-manager.io/v1:Certificate",
+      "platform-issuers-internal-ca-root",
+    );
+    const selfSigned = byTypeAndName(
+      engine.resources,
+      "kubernetes:cert-manager.io/v1:ClusterIssuer",
+      "platform-issuers-selfsigned-bootstrap",
+    );
+    expect(selfSigned.dependencies).toContain(urn("cert-manager"));
+    expect(root.dependencies).toContain(selfSigned.urn);
+    expect(issuer.dependencies).toContain(root.urn);
+    for (const key of ["harbor", "argo-cd"])
+      expect(release(key).dependencies).toContain(issuer.urn);
+    const harborSecretUrns = engine.resources
+      .filter(
+        (r) =>
+          r.type === "kubernetes:core/v1:Secret" && r.name.startsWith("platform-secrets-harbor"),
+      )
+      .map((r) => r.urn);
+    expect(harborSecretUrns.length).toBeGreaterThanOrEqual(9);
+    for (const u of harborSecretUrns) expect(release("harbor").dependencies).toContain(u);
+  });
+
+  it("keeps every secret out of plain inputs and values", async () => {
+    const { engine, platform } = get();
+    const placeholders = engine.resources
+      .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
+      .map((r) => `offline-${r.name}`);
+    expect(placeholders.length).toBeGreaterThan(10);
+    const kubeconfig = await valueOf(platform.kubeconfig);
+    const token = /token: (\S+)}/.exec(kubeconfig)?.[1] ?? "missing";
+    expect(leakedSecrets(engine.resources, [...placeholders, "test-key-material", token])).toEqual(
+      [],
+    );
+    expect(await isSecret(platform.kubeconfig)).toBe(true);
+    for (const value of Object.values(platform.credentials))
+      expect(await isSecret(value)).toBe(true);
+  });
+
+  it("generates Harbor keys of the lengths Harbor requires and an Argo CD bcrypt hash", () => {
+    const { engine } = get();
+    const length = (name: string): unknown =>
+      byTypeAndName(
+        engine.resources,
+        "random:index/randomPassword:RandomPassword",
+        `platform-secrets-${name}`,
+      ).inputs["length"];
+    expect(length("harbor-secret-key")).toBe(16);
+    expect(length("harbor-xsrf")).toBe(32);
+    const argocd = byTypeAndName(
+      engine.resources,
+      "kubernetes:core/v1:Secret",
+      "platform-secrets-argocd-secret",
+    );
+    expect((argocd.inputs["stringData"] as Record<string, string>)["admin.password"]).toMatch(
+      /^\$2a\$10\$/,
+    );
+    expect((argocd.inputs["metadata"] as { labels: Record<string, string> }).labels).toEqual({
+      "app.kubernetes.io/part-of": "argocd",
+    });
+  });
+
+  it("references chart secrets by name instead of values", () => {
+    const { values } = get();
+    const harbor = values("harbor") as {
+      existingSecretSecretKey: string;
+      core: { existingXsrfSecret: string };
+    };
+    expect(harbor.existingSecretSecretKey).toBe("harbor-secret-key");
+    expect(harbor.core.existingXsrfSecret).toBe("harbor-xsrf");
+    // Keys that would carry a credential inline must not be set at all.
+    const inlineKeys = [
+      "harborAdminPassword",
+      "secretKey",
+      "xsrfKey",
+      "password",
+      "adminPassword",
+      "argocdServerAdminPassword",
+    ];
+    for (const key of ["harbor", "argo-cd", "kube-prometheus-stack", "eck-stack"]) {
+      expect(keysOf(values(key)).filter((k) => inlineKeys.includes(k))).toEqual([]);
+    }
+    const grafana = (
+      values("kube-prometheus-stack") as { grafana: { admin: { existingSecret: string } } }
+    ).grafana;
+    expect(grafana.admin.existingSecret).toBe("grafana-admin");
+    expect(values("argo-cd")).toMatchObject({ configs: { secret: { createSecret: false } } });
+  });
+
+  it("gives every registered resource a parent and a unique name per type", () => {
+    const { engine } = get();
+    const children = engine.resources.filter(
+      (r) =>
+        r.type !== "pulumi:pulumi:Stack" &&
+        !r.type.startsWith("baremetal:kubernetes:KubernetesPlatform"),
+    );
+    for (const r of children)
+      expect({ name: r.name, parent: r.parentUrn !== undefined }).toEqual({
+        name: r.name,
+        parent: true,
+      });
+    const keys = engine.resources.map((r) => `${r.type}::${r.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("points Elastic shipping at the external Elasticsearch 8 and Zabbix agents at the LXC", () => {
+    const { values } = get();
+    const eck = values("eck-stack") as Record<string, { enabled: boolean; version?: string }>;
+    expect(eck["eck-elasticsearch"]?.enabled).toBe(false);
+    expect(eck["eck-agent"]?.version).toMatch(/^8\./);
+    expect(eck["eck-apm-server"]?.version).toMatch(/^8\./);
+    const zabbix = values("zabbix") as {
+      zabbixAgent: { runAsDaemonSet: boolean; ZBX_SERVER_HOST: string };
+    };
+    expect(zabbix.zabbixAgent.runAsDaemonSet).toBe(true);
+  });
+}
