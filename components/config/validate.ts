@@ -36,7 +36,9 @@ export function validateStackConfig(
   const originalIndex: Record<string, number[]> = {};
   for (const [key, schema] of Object.entries(sectionSchemas)) {
     const value = raw[key];
-    const parsed = schema.safeParse(value);
+    // zod drops each issue's `input` unless asked to keep it; `zodIssues` needs it to tell a
+    // missing value from a wrong one.
+    const parsed = schema.safeParse(value, { reportInput: true });
     if (parsed.success) {
       sections[key] = parsed.data;
       continue;
