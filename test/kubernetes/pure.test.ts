@@ -1,0 +1,81 @@
+import { parse } from "yaml";
+import { resolveChart } from "../../components/kubernetes/charts";
+import { caRootCertificate, clusterIssuer } from "../../components/kubernetes/issuers";
+import { kubeconfigForApi } from "../../components/kubernetes/kubeconfig";
+
+describe("resolveChart", () => {
+  it("returns the pinned source unless the stack overrides repo or version", () => {
+    expect(resolveChart("harbor", {})).toEqual({
+      chart: "harbor",
+      repo: "https://helm.goharbor.io",
+      version: "1.19.1",
+    });
+    expect(resolveChart("harbor", { harbor: { version: "1.19.2" } }).version).toBe("1.19.2");
+    expect(
+      resolveChart("argo-cd", { "argo-cd": { repo: "https://mirror.internal/argo" } }),
+    ).toEqual({
+      chart: "argo-cd",
+      repo: "https://mirror.internal/argo",
+      version: "10.1.1",
+    });
+  });
+});
+
+describe("kubeconfigForApi", () => {
+  const kubeconfig = [
+    "apiVersion: v1",
+    "clusters:",
+    "- cluster: {server: 'https://10.20.20.11:16443', certificate-authority-data: Q0E=}",
+    "  name: microk8s-cluster",
+    "users: [{name: admin, user: {token: abc}}]",
+  ].join("\n");
+
+  it("points the cluster at the stable API address and keeps the credentials", () => {
+    const doc = parse(kubeconfigForApi(kubeconfig, "10.20.20.10")) as {
+      clusters: { cluster: { server: string; "certificate-authority-data": string } }[];
+      users: { user: { token: string } }[];
+    };
+    expect(doc.clusters[0]?.cluster.server).toBe("https://10.20.20.10:16443");
+    expect(doc.clusters[0]?.cluster["certificate-authority-data"]).toBe("Q0E=");
+    expect(doc.users[0]?.user.token).toBe("abc");
+  });
+
+  it("refuses output that is not a kubeconfig", () => {
+    expect(() => kubeconfigForApi("Error: microk8s is not running", "10.0.0.1")).toThrow(
+      "no clusters",
+    );
+  });
+});
+
+describe("issuers", () => {
+  it("renders self-signed, CA and ACME DNS-01 cluster issuers", () => {
+    expect(clusterIssuer({ name: "bootstrap", kind: "selfSigned" }).spec).toEqual({
+      selfSigned: {},
+    });
+    const ca = {
+      name: "internal-ca",
+      kind: "ca",
+      commonName: "CA",
+      rootIssuer: "bootstrap",
+    } as const;
+    expect(clusterIssuer(ca).spec).toEqual({ ca: { secretName: "internal-ca-root" } });
+    expect(caRootCertificate(ca)).toMatchObject({
+      kind: "Certificate",
+      metadata: { name: "internal-ca-root", namespace: "cert-manager" },
+      spec: {
+        isCA: true,
+        secretName: "internal-ca-root",
+        issuerRef: { name: "bootstrap", kind: "ClusterIssuer" },
+      },
+    });
+    const acme = clusterIssuer({
+      name: "letsencrypt",
+      kind: "acme",
+      server: "https://acme-v02.api.letsencrypt.org/directory",
+      email: "ops@example.com",
+    });
+    expect(JSON.stringify(acme.spec)).toContain(
+      '"apiTokenSecretRef":{"name":"cloudflare-api-token","key":"api-token"}',
+    );
+  });
+});
