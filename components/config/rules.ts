@@ -75,6 +75,8 @@ function networkRules({ networks }: Sections, report: Report): void {
 interface Assignment {
   segments: PropertyKey[];
   network: string;
+  /** Where the network is named, when that is not `segments` itself (a guest's `network`). */
+  networkSegments?: PropertyKey[];
   address: string;
   isGateway: boolean;
 }
@@ -115,6 +117,7 @@ function assignments({ networks, routers, hosts, guests }: Sections): Assignment
     all.push({
       segments: ["guests", i, "ip"],
       network: g.network,
+      networkSegments: ["guests", i, "network"],
       address: g.ip,
       isGateway: false,
     }),
@@ -138,7 +141,7 @@ function addressRules(sections: Sections, report: Report): void {
     if (!network) {
       if (sections.partial?.has("networks")) continue;
       report(
-        assignment.segments,
+        assignment.networkSegments ?? assignment.segments,
         `network "${assignment.network}" is not declared in baremetal:networks`,
       );
       continue;
