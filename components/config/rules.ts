@@ -128,7 +128,8 @@ function assignments({ networks, routers, hosts, guests }: Sections): Assignment
 function addressRules(sections: Sections, report: Report): void {
   const { networks } = sections;
   if (!networks) return;
-  if (!networks.some((n) => n.purpose === "management")) {
+  // When entries were dropped, the management network may be one of them: reported already.
+  if (!networks.some((n) => n.purpose === "management") && !sections.partial?.has("networks")) {
     report(
       ["networks"],
       'one network must have purpose "management" (host management addresses live there)',
