@@ -1,0 +1,702 @@
+/**
+ * The corpus of stack configurations. Every bad case is a real stack file with one deliberate
+ * change, the key path(s) that must be reported and a fragment of the message for each.
+ */
+import type { SecretKey } from "../../../components/config/schema";
+import type { RawStackConfig } from "../../../components/config/validate";
+import { addAt, getAt, removeAt, setAt, type StackName } from "../../support/stackConfig";
+
+export interface ExpectedIssue {
+  path: string;
+  message: string;
+}
+
+export interface BadCase {
+  name: string;
+  base: StackName;
+  change: (raw: RawStackConfig) => void;
+  /** Secrets that are set; all of them when omitted. */
+  secrets?: readonly SecretKey[];
+  expect: readonly ExpectedIssue[];
+  /** Paths that may also be reported, as a direct consequence of the change. */
+  alsoAllowed?: readonly string[];
+}
+
+export interface GoodCase {
+  name: string;
+  base: StackName;
+  change: (raw: RawStackConfig) => void;
+}
+
+/** Production indices: networks management 0, services 1, kubernetes 2, storage 3; hosts pve-01..05
+ * are 0..4; guests mongo-1..3 are 0..2, redis-1 3, zabbix-1 4, elasticsearch-1 5, kibana-1 6,
+ * k8s-1..3 are 7..9 (k8s-1 and redis-1 and elasticsearch-1 share pve-04). */
+const issue = (path: string, message: string): ExpectedIssue => ({
+  path: `baremetal:${path}`,
+  message,
+});
+
+function appendTo(raw: RawStackConfig, segments: (string | number)[], value: unknown): void {
+  const list = getAt(raw, segments);
+  if (!Array.isArray(list)) throw new Error(`${segments.join(".")} is not a list`);
+  list.push(value);
+}
+
+export const BAD_CASES: readonly BadCase[] = [
+  // --- wrong types and out-of-range values -------------------------------------------------
+  {
+    name: "VLAN id 4095",
+    base: "production",
+    change: (c) => setAt(c, ["networks", 1, "vlanId"], 4095),
+    expect: [issue("networks[1].vlanId", "<=4094")],
+  },
+  {
+    name: "VLAN id 1 (reserved default VLAN)",
+    base: "staging",
+    change: (c) => setAt(c, ["networks", 1, "vlanId"], 1),
+    expect: [issue("networks[1].vlanId", ">=2")],
+  },
+  {
+    name: "invalid management network",
+    base: "production",
+    change: (c) => setAt(c, ["networks", 0, "vlanId"], 4095),
+    expect: [issue("networks[0].vlanId", "<=4094")],
+  },
+  {
+    name: "negative cores",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "cores"], -2),
+    expect: [issue("guests[3].cores", ">0")],
+  },
+  {
+    name: "zero memory",
+    base: "staging",
+    change: (c) => setAt(c, ["guests", 6, "memoryGb"], 0),
+    expect: [issue("guests[6].memoryGb", ">0")],
+  },
+  {
+    name: "non-integer cores",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 4, "cores"], 2.5),
+    expect: [issue("guests[4].cores", "expected int")],
+  },
+  {
+    name: "cores given as a string",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 0, "cores"], "15"),
+    expect: [issue("guests[0].cores", "expected number, received string")],
+  },
+  {
+    name: "sockets given as a string",
+    base: "staging",
+    change: (c) => setAt(c, ["hosts", 0, "sockets"], "2"),
+    expect: [issue("hosts[0].sockets", "expected number")],
+  },
+  {
+    name: "networks given as an object",
+    base: "staging",
+    change: (c) => setAt(c, ["networks"], { management: "10.110.0.0/24" }),
+    expect: [issue("networks", "expected array")],
+  },
+  {
+    name: "VRRP priority 255",
+    base: "production",
+    change: (c) => setAt(c, ["routers", 0, "vrrpPriority"], 255),
+    expect: [issue("routers[0].vrrpPriority", "<=254")],
+  },
+  {
+    name: "CPU overcommit above 8",
+    base: "production",
+    change: (c) => setAt(c, ["capacity", "cpuOvercommit"], 9),
+    expect: [issue("capacity.cpuOvercommit", "<=8")],
+  },
+  {
+    name: "negative capacity reserve",
+    base: "production",
+    change: (c) => setAt(c, ["capacity", "reserve", "memoryGb"], -1),
+    expect: [issue("capacity.reserve.memoryGb", ">=0")],
+  },
+  {
+    name: "VMID below 100",
+    base: "staging",
+    change: (c) => setAt(c, ["guests", 7, "vmId"], 99),
+    expect: [issue("guests[7].vmId", ">=100")],
+  },
+  {
+    name: "unknown guest role",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "role"], "postgres"),
+    expect: [issue("guests[3].role", "mongodb")],
+  },
+  {
+    name: "unknown key in a guest",
+    base: "production",
+    change: (c) => addAt(c, ["guests", 6, "disk"], 16),
+    expect: [issue("guests[6]", "disk")],
+  },
+  {
+    name: "IP address with a prefix where a plain address is expected",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "ip"], "10.20.0.21/24"),
+    expect: [issue("guests[3].ip", "must be an IPv4 address")],
+  },
+  {
+    name: "network CIDR that is not a prefix",
+    base: "staging",
+    change: (c) => setAt(c, ["networks", 1, "cidr"], "10.120.0.0"),
+    expect: [issue("networks[1].cidr", "must be an IPv4 prefix")],
+  },
+  {
+    name: "router REST endpoint that is not http(s)",
+    base: "production",
+    change: (c) => setAt(c, ["routers", 1, "restUrl"], "ftp://10.10.0.3"),
+    expect: [issue("routers[1].restUrl", "")],
+  },
+  {
+    name: "unsupported Proxmox version",
+    base: "production",
+    change: (c) => setAt(c, ["proxmox", "version"], 7),
+    expect: [issue("proxmox.version", "")],
+  },
+  {
+    name: "SSH public key that is not a key",
+    base: "staging",
+    change: (c) => setAt(c, ["access", "sshPublicKeys", 0], "ops@baremetal"),
+    expect: [issue("access.sshPublicKeys[0]", "")],
+  },
+  {
+    name: "bridge name that is not vmbrN",
+    base: "production",
+    change: (c) => setAt(c, ["proxmox", "bridge", "name"], "br0"),
+    expect: [issue("proxmox.bridge.name", "")],
+  },
+
+  // --- missing keys -------------------------------------------------------------------------
+  {
+    name: "missing site",
+    base: "production",
+    change: (c) => removeAt(c, ["site"]),
+    expect: [issue("site", "is required")],
+  },
+  {
+    name: "missing guest IP",
+    base: "production",
+    change: (c) => removeAt(c, ["guests", 3, "ip"]),
+    expect: [issue("guests[3].ip", "is required")],
+  },
+  {
+    name: "missing host memory",
+    base: "production",
+    change: (c) => removeAt(c, ["hosts", 2, "memoryGb"]),
+    expect: [issue("hosts[2].memoryGb", "is required")],
+  },
+  {
+    name: "missing access",
+    base: "staging",
+    change: (c) => removeAt(c, ["access"]),
+    expect: [issue("access", "is required")],
+  },
+  {
+    name: "missing secret",
+    base: "production",
+    change: () => undefined,
+    secrets: ["proxmoxApiToken", "cloudflareApiToken", "sshPrivateKey"],
+    expect: [issue("routerosPassword", "pulumi config set --secret")],
+  },
+
+  // --- names --------------------------------------------------------------------------------
+  {
+    name: "uppercase guest name",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 2, "name"], "Mongo-3"),
+    expect: [issue("guests[2].name", "must be a DNS label")],
+  },
+  {
+    name: "underscore in a host name",
+    base: "production",
+    change: (c) => setAt(c, ["hosts", 1, "name"], "pve_02"),
+    expect: [issue("hosts[1].name", "must be a DNS label")],
+  },
+  {
+    name: "uppercase router name",
+    base: "staging",
+    change: (c) => setAt(c, ["routers", 1, "name"], "RTR-STG-2"),
+    expect: [issue("routers[1].name", "must be a DNS label")],
+  },
+  {
+    name: "uppercase internal zone",
+    base: "production",
+    change: (c) => setAt(c, ["site", "internalZone"], "SP1.internal.example.com"),
+    expect: [issue("site.internalZone", "lowercase domain name")],
+  },
+  {
+    name: "guest named like a host",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 6, "name"], "pve-05"),
+    expect: [issue("guests[6].name", 'name "pve-05" is already used')],
+  },
+  {
+    name: "guest named like a router",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 4, "name"], "rtr-1"),
+    expect: [issue("guests[4].name", 'name "rtr-1" is already used')],
+  },
+  {
+    name: "two guests with the same name",
+    base: "staging",
+    change: (c) => setAt(c, ["guests", 1, "name"], "mongo-1"),
+    expect: [issue("guests[1].name", 'name "mongo-1" is already used')],
+  },
+  {
+    name: "host named like a router",
+    base: "staging",
+    change: (c) => {
+      setAt(c, ["hosts", 0, "name"], "rtr-stg-1");
+      // Keep the guests on it so the only problem is the name.
+      for (let i = 0; i < 8; i++) setAt(c, ["guests", i, "host"], "rtr-stg-1");
+    },
+    expect: [issue("hosts[0].name", 'name "rtr-stg-1" is already used')],
+  },
+  // --- identifiers --------------------------------------------------------------------------
+  {
+    name: "duplicate VLAN id",
+    base: "production",
+    change: (c) => setAt(c, ["networks", 2, "vlanId"], 20),
+    expect: [issue("networks[2].vlanId", "duplicate VLAN id 20")],
+  },
+  {
+    name: "duplicate VMID",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 5, "vmId"], 211),
+    expect: [issue("guests[5].vmId", "duplicate VMID 211")],
+  },
+  {
+    name: "duplicate datastore id on a host",
+    base: "staging",
+    change: (c) => setAt(c, ["hosts", 0, "datastores", 2, "id"], "local"),
+    expect: [issue("hosts[0].datastores[2].id", 'duplicate datastore "local"')],
+    // The backup datastore is gone, so the stateful guests have none.
+    alsoAllowed: ["baremetal:proxmox.backup.storage"],
+  },
+  {
+    name: "two routers with the same VRRP priority",
+    base: "production",
+    change: (c) => setAt(c, ["routers", 1, "vrrpPriority"], 200),
+    expect: [issue("routers[1].vrrpPriority", "different VRRP priorities")],
+  },
+  {
+    name: "two uplinks with the same distance",
+    base: "production",
+    change: (c) => setAt(c, ["uplinks", 1, "distance"], 1),
+    expect: [issue("uplinks[1].distance", "different distances")],
+  },
+
+  // --- networks and addresses --------------------------------------------------------------
+  {
+    name: "network CIDR with host bits",
+    base: "production",
+    change: (c) => setAt(c, ["networks", 1, "cidr"], "10.20.0.5/24"),
+    expect: [issue("networks[1].cidr", "did you mean 10.20.0.0/24")],
+  },
+  {
+    name: "overlapping networks",
+    base: "production",
+    change: (c) => setAt(c, ["networks", 3, "cidr"], "10.0.0.0/10"),
+    expect: [
+      issue("networks[3].cidr", 'overlaps network "management"'),
+      issue("networks[3].cidr", 'overlaps network "services"'),
+      issue("networks[3].cidr", 'overlaps network "kubernetes"'),
+    ],
+  },
+  {
+    name: "no management network",
+    base: "staging",
+    change: (c) => setAt(c, ["networks", 0, "purpose"], "services"),
+    expect: [issue("networks", 'purpose "management"')],
+  },
+  {
+    name: "guest IP outside its network",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "ip"], "10.30.0.21"),
+    expect: [issue("guests[3].ip", 'outside network "services" (10.20.0.0/24)')],
+  },
+  {
+    name: "host management IP outside the management network",
+    base: "production",
+    change: (c) => setAt(c, ["hosts", 4, "managementIp"], "10.20.0.15"),
+    expect: [issue("hosts[4].managementIp", 'outside network "management"')],
+  },
+  {
+    name: "gateway outside its network",
+    base: "staging",
+    change: (c) => setAt(c, ["networks", 2, "gateway"], "10.131.0.1"),
+    expect: [issue("networks[2].gateway", 'outside network "kubernetes"')],
+  },
+  {
+    name: "guest IP equal to the network address",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "ip"], "10.20.0.0"),
+    expect: [issue("guests[3].ip", "network or broadcast address of 10.20.0.0/24")],
+  },
+  {
+    name: "guest IP equal to the broadcast address",
+    base: "staging",
+    change: (c) => setAt(c, ["guests", 7, "ip"], "10.130.0.255"),
+    expect: [issue("guests[7].ip", "network or broadcast address of 10.130.0.0/24")],
+  },
+  {
+    name: "gateway equal to the broadcast address",
+    base: "production",
+    change: (c) => setAt(c, ["networks", 0, "gateway"], "10.10.0.255"),
+    expect: [issue("networks[0].gateway", "network or broadcast address")],
+  },
+  {
+    name: "IP duplicated across guests",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 4, "ip"], "10.20.0.21"),
+    expect: [issue("guests[4].ip", "already an address at baremetal:guests[3].ip")],
+  },
+  {
+    name: "guest IP equal to the gateway (VRRP address)",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 6, "ip"], "10.20.0.1"),
+    expect: [
+      issue("guests[6].ip", "already the gateway / VRRP address at baremetal:networks[1].gateway"),
+    ],
+  },
+  {
+    name: "router address equal to the gateway",
+    base: "production",
+    change: (c) => setAt(c, ["routers", 1, "addresses", "kubernetes"], "10.30.0.1"),
+    expect: [
+      issue(
+        "routers[1].addresses.kubernetes",
+        "already the gateway / VRRP address at baremetal:networks[2].gateway",
+      ),
+    ],
+  },
+  {
+    name: "guest IP equal to a router address",
+    base: "staging",
+    change: (c) => setAt(c, ["guests", 7, "ip"], "10.130.0.3"),
+    expect: [
+      issue("guests[7].ip", "already an address at baremetal:routers[1].addresses.kubernetes"),
+    ],
+  },
+  {
+    name: "host management IP equal to a router address",
+    base: "production",
+    change: (c) => setAt(c, ["hosts", 0, "managementIp"], "10.10.0.2"),
+    expect: [
+      issue("hosts[0].managementIp", "already an address at baremetal:routers[0].addresses"),
+    ],
+  },
+
+  // --- routers and uplinks ------------------------------------------------------------------
+  {
+    name: "router without an address in a network",
+    base: "production",
+    change: (c) => removeAt(c, ["routers", 1, "addresses", "storage"]),
+    expect: [issue("routers[1].addresses", 'has no address in network "storage"')],
+  },
+  {
+    name: "router address in an undeclared network",
+    base: "production",
+    change: (c) => addAt(c, ["routers", 0, "addresses", "dmz"], "10.50.0.2"),
+    expect: [issue("routers[0].addresses.dmz", 'network "dmz" is not declared')],
+  },
+  {
+    name: "uplink on an unknown router",
+    base: "production",
+    change: (c) => setAt(c, ["uplinks", 1, "router"], "rtr-3"),
+    expect: [issue("uplinks[1].router", 'router "rtr-3" is not declared')],
+  },
+  {
+    name: "uplink gateway outside its link",
+    base: "production",
+    change: (c) => setAt(c, ["uplinks", 0, "gateway"], "198.51.100.5"),
+    expect: [issue("uplinks[0].gateway", "outside the link 198.51.100.0/30")],
+  },
+  {
+    name: "three routers",
+    base: "production",
+    change: (c) =>
+      appendTo(c, ["routers"], {
+        ...(getAt(c, ["routers", 1]) as Record<string, unknown>),
+        name: "rtr-3",
+        restUrl: "https://10.10.0.4",
+        vrrpPriority: 50,
+        addresses: {
+          management: "10.10.0.4",
+          services: "10.20.0.4",
+          kubernetes: "10.30.0.4",
+          storage: "10.40.0.4",
+        },
+      }),
+    expect: [issue("routers", "exactly 2 routers")],
+  },
+  {
+    name: "one uplink",
+    base: "staging",
+    change: (c) => removeAt(c, ["uplinks", 1]),
+    expect: [issue("uplinks", "exactly 2 uplinks")],
+  },
+  {
+    name: "no networks",
+    base: "staging",
+    change: (c) => setAt(c, ["networks"], []),
+    expect: [issue("networks", ">=1")],
+  },
+
+  // --- references ---------------------------------------------------------------------------
+  {
+    name: "guest on an unknown host",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 6, "host"], "pve-06"),
+    expect: [issue("guests[6].host", 'host "pve-06" is not declared')],
+  },
+  {
+    name: "guest in an unknown network",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 6, "network"], "dmz"),
+    expect: [issue("guests[6].network", 'network "dmz" is not declared')],
+  },
+  {
+    name: "guest disk on an unknown datastore",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "dataDisk", "datastore"], "ssd"),
+    expect: [
+      issue("guests[3].dataDisk.datastore", 'datastore "ssd" does not exist on host pve-04'),
+    ],
+  },
+  {
+    name: "container root disk on a datastore without rootdir",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "rootDisk", "datastore"], "local"),
+    expect: [issue("guests[3].rootDisk.datastore", 'does not allow content "rootdir"')],
+  },
+  {
+    name: "VM disk on a datastore without images",
+    base: "staging",
+    change: (c) => setAt(c, ["hosts", 0, "datastores", 1, "content"], ["rootdir"]),
+    expect: [issue("guests[7].rootDisk.datastore", 'does not allow content "images"')],
+  },
+  {
+    name: "Kubernetes node with a data disk",
+    base: "production",
+    change: (c) =>
+      addAt(c, ["guests", 8, "dataDisk"], {
+        datastore: "nvme",
+        sizeGb: 100,
+        mountPath: "/var/lib/data",
+      }),
+    expect: [issue("guests[8].dataDisk", "stateless")],
+  },
+  {
+    name: "image datastore without snippets",
+    base: "production",
+    change: (c) => setAt(c, ["hosts", 2, "datastores", 0, "content"], ["iso", "vztmpl", "import"]),
+    expect: [issue("hosts[2].datastores", 'must allow content "snippets"')],
+  },
+  {
+    name: "image datastore that does not exist",
+    base: "staging",
+    change: (c) => setAt(c, ["proxmox", "imageDatastore"], "images"),
+    expect: [issue("hosts[0].datastores", 'has no image datastore "images"')],
+  },
+  {
+    name: "backup storage that does not allow backups",
+    base: "staging",
+    change: (c) => setAt(c, ["proxmox", "backup", "storage"], "local-lvm"),
+    expect: [issue("proxmox.backup.storage", "is not a backup datastore on host pve-stg")],
+  },
+
+  // --- capacity -----------------------------------------------------------------------------
+  {
+    // pve-04: (2 × 32 × 2 threads − 4 reserved) × 2 = 248 vCPUs; redis 4 + elastic 16 + k8s 230.
+    name: "CPU over capacity",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 7, "cores"], 230),
+    expect: [issue("hosts[3]", "needs 250 vCPUs but has 248")],
+  },
+  {
+    // 170 vCPUs fit 248 with overcommit 2 (see the good cases), not 124 without overcommit.
+    name: "CPU over capacity without overcommit",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 7, "cores"], 150);
+      setAt(c, ["capacity", "cpuOvercommit"], 1);
+    },
+    expect: [issue("hosts[3]", "needs 170 vCPUs but has 124")],
+  },
+  {
+    // 170 vCPUs fit (128 − 40) × 2 = 176 (good cases), not (128 − 50) × 2 = 156.
+    name: "CPU over capacity with a larger host reserve",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 7, "cores"], 150);
+      setAt(c, ["capacity", "reserve", "cores"], 50);
+    },
+    expect: [issue("hosts[3]", "needs 170 vCPUs but has 156")],
+  },
+  {
+    // pve-04: 512 − 32 = 480 GB; redis 16 + elastic 64 + k8s 401.
+    name: "RAM over capacity",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 7, "memoryGb"], 401),
+    expect: [issue("hosts[3].memoryGb", "needs 481 GB RAM but has 480")],
+  },
+  {
+    name: "RAM is not overcommitted with the CPU",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 7, "memoryGb"], 401);
+      setAt(c, ["capacity", "cpuOvercommit"], 8);
+    },
+    expect: [issue("hosts[3].memoryGb", "needs 481 GB RAM but has 480")],
+  },
+  {
+    name: "RAM over capacity with a larger host reserve",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 7, "memoryGb"], 400);
+      setAt(c, ["capacity", "reserve", "memoryGb"], 33);
+    },
+    expect: [issue("hosts[3].memoryGb", "needs 480 GB RAM but has 479")],
+  },
+  {
+    // pve-04 nvme: 7000 − 50 = 6950 GB; redis 64 + elastic 6687 + k8s 200.
+    name: "disk over capacity",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 5, "dataDisk", "sizeGb"], 6687),
+    expect: [issue("hosts[3].datastores[2].sizeGb", 'datastore "nvme" needs 6951 GB but has 6950')],
+  },
+  {
+    name: "disk over capacity with a larger host reserve",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 5, "dataDisk", "sizeGb"], 6686);
+      setAt(c, ["capacity", "reserve", "diskGb"], 51);
+    },
+    expect: [issue("hosts[3].datastores[2].sizeGb", "needs 6950 GB but has 6949")],
+  },
+  {
+    name: "staging host over its RAM",
+    base: "staging",
+    change: (c) => setAt(c, ["guests", 7, "memoryGb"], 200),
+    expect: [issue("hosts[0].memoryGb", "needs 248 GB RAM but has 240")],
+  },
+
+  // --- placement ----------------------------------------------------------------------------
+  {
+    name: "two MongoDB members on one host",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 2, "host"], "pve-01"),
+    expect: [issue("guests[2].host", 'mongodb member "mongo-3" shares host pve-01 with "mongo-1"')],
+  },
+  {
+    name: "staging without MongoDB co-location",
+    base: "staging",
+    change: (c) => setAt(c, ["placement", "allowColocation"], []),
+    expect: [
+      issue("guests[1].host", 'shares host pve-stg with "mongo-1"'),
+      issue("guests[2].host", 'shares host pve-stg with "mongo-1"'),
+    ],
+  },
+  {
+    name: "two control-plane nodes on one host",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 9, "host"], "pve-04"),
+    expect: [issue("guests[9].host", 'kubernetes-control-plane member "k8s-3" shares host pve-04')],
+  },
+  {
+    name: "MongoDB co-location does not allow control-plane co-location",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 9, "host"], "pve-04");
+      setAt(c, ["placement", "allowColocation"], ["mongodb"]);
+    },
+    expect: [issue("guests[9].host", "kubernetes-control-plane")],
+  },
+  {
+    name: "even number of MongoDB members",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 3, "role"], "mongodb"),
+    expect: [issue("guests", "has 4 members")],
+  },
+  {
+    name: "no Kubernetes control plane",
+    base: "staging",
+    change: (c) => setAt(c, ["guests", 7, "role"], "k8s-worker"),
+    expect: [issue("guests", "k8s-control-plane")],
+  },
+  {
+    name: "allowReplace naming an unknown guest",
+    base: "production",
+    change: (c) => setAt(c, ["placement", "allowReplace"], ["mongo-1", "mongo-9"]),
+    expect: [issue("placement.allowReplace[1]", 'guest "mongo-9" is not declared')],
+  },
+  {
+    name: "unknown co-location group",
+    base: "production",
+    change: (c) => setAt(c, ["placement", "allowColocation"], ["mongodb", "redis"]),
+    expect: [issue("placement.allowColocation[1]", "")],
+  },
+];
+
+export const GOOD_CASES: readonly GoodCase[] = [
+  {
+    name: "CPU fits with overcommit 2",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 7, "cores"], 150),
+  },
+  {
+    name: "CPU fits with a host reserve of 40 cores",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 7, "cores"], 150);
+      setAt(c, ["capacity", "reserve", "cores"], 40);
+    },
+  },
+  {
+    name: "CPU exactly at capacity",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 7, "cores"], 228),
+  },
+  {
+    name: "RAM exactly at capacity",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 7, "memoryGb"], 400),
+  },
+  {
+    name: "disk exactly at capacity",
+    base: "production",
+    change: (c) => setAt(c, ["guests", 5, "dataDisk", "sizeGb"], 6686),
+  },
+  {
+    name: "MongoDB members share a host with allowColocation",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 2, "host"], "pve-01");
+      setAt(c, ["placement", "allowColocation"], ["mongodb"]);
+    },
+  },
+  {
+    name: "control-plane nodes share a host with allowColocation",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["guests", 9, "host"], "pve-04");
+      setAt(c, ["placement", "allowColocation"], ["kubernetes-control-plane"]);
+    },
+  },
+  {
+    name: "a stateful guest allowed to be replaced",
+    base: "staging",
+    change: (c) => setAt(c, ["placement", "allowReplace"], ["mongo-2"]),
+  },
+  {
+    name: "placement omitted (defaults)",
+    base: "production",
+    change: (c) => removeAt(c, ["placement"]),
+  },
+];

@@ -1,0 +1,110 @@
+/** The smallest stack the rules accept: one network, one host, one MongoDB member, one node. */
+import type { RawStackConfig } from "../../../components/config/validate";
+
+export function minimalStackConfig(): RawStackConfig {
+  return {
+    site: { name: "lab", internalZone: "lab.example.com", publicDomain: "example.com" },
+    networks: [
+      {
+        name: "lan",
+        vlanId: 2,
+        cidr: "192.168.0.0/24",
+        gateway: "192.168.0.1",
+        purpose: "management",
+      },
+    ],
+    routers: [
+      {
+        name: "r1",
+        model: "hAP",
+        restUrl: "https://192.168.0.2",
+        vrrpPriority: 2,
+        addresses: { lan: "192.168.0.2" },
+        trunkInterface: "ether2",
+      },
+      {
+        name: "r2",
+        model: "hAP",
+        restUrl: "https://192.168.0.3",
+        vrrpPriority: 1,
+        addresses: { lan: "192.168.0.3" },
+        trunkInterface: "ether2",
+      },
+    ],
+    uplinks: [
+      {
+        name: "a",
+        router: "r1",
+        interface: "ether1",
+        address: "192.0.2.2/31",
+        gateway: "192.0.2.3",
+        distance: 1,
+        probeTarget: "1.1.1.1",
+      },
+      {
+        name: "b",
+        router: "r2",
+        interface: "ether1",
+        address: "192.0.2.4/31",
+        gateway: "192.0.2.5",
+        distance: 2,
+        probeTarget: "9.9.9.9",
+      },
+    ],
+    proxmox: {
+      endpoint: "https://192.168.0.10:8006/",
+      bridge: { name: "vmbr0" },
+      imageDatastore: "local",
+      lxcTemplate: { url: "https://example.com/debian.tar.zst", fileName: "debian.tar.zst" },
+      cloudImage: { url: "https://example.com/noble.img", fileName: "noble.qcow2" },
+      ha: { enabled: false },
+      backup: { storage: "local", schedule: "daily" },
+    },
+    hosts: [
+      {
+        name: "pve",
+        model: "NUC",
+        sockets: 1,
+        coresPerSocket: 4,
+        threadsPerCore: 1,
+        memoryGb: 16,
+        managementIp: "192.168.0.10",
+        bridgePorts: ["eno1"],
+        datastores: [
+          {
+            id: "local",
+            type: "dir",
+            sizeGb: 100,
+            content: ["images", "rootdir", "vztmpl", "snippets", "import", "backup"],
+          },
+        ],
+      },
+    ],
+    capacity: { reserve: { cores: 0, memoryGb: 0, diskGb: 0 }, cpuOvercommit: 1 },
+    guests: [
+      {
+        name: "db",
+        role: "mongodb",
+        host: "pve",
+        vmId: 100,
+        network: "lan",
+        ip: "192.168.0.20",
+        cores: 2,
+        memoryGb: 8,
+        rootDisk: { datastore: "local", sizeGb: 50 },
+      },
+      {
+        name: "k8s",
+        role: "k8s-control-plane",
+        host: "pve",
+        vmId: 101,
+        network: "lan",
+        ip: "192.168.0.21",
+        cores: 2,
+        memoryGb: 8,
+        rootDisk: { datastore: "local", sizeGb: 50 },
+      },
+    ],
+    access: { sshPublicKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIexample ops@lab"] },
+  };
+}
