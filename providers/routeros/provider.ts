@@ -1,0 +1,118 @@
+/**
+ * Generic dynamic provider for RouterOS list menus (`/ip/address`, `/interface/vlan`, …).
+ *
+ * One instance per resource type, holding only its plain-data `MenuSpec`; everything else
+ * (credentials, agents, caches) lives in the process registry, so the serialized provider is
+ * small and secret-free.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { MenuInputs, MenuOutputs, MenuSpec, RosRecord } from "./types";
+import { checkInputs, cleanInputs } from "./check";
+import { configureFrom } from "./configure";
+import { isRosError } from "./http";
+import { adoptBody, createBody, diffProps, findByKey, omit, project } from "./payload";
+import { updateBody } from "./payload";
+import { deleteRow, listMenu, patchRow, putRow } from "./session";
+import { resolvePlaceBefore } from "./place";
+
+const DUPLICATE = /already have|already exists/i;
+
+export class MenuProvider implements dynamic.ResourceProvider<MenuInputs, MenuOutputs> {
+  readonly spec: MenuSpec;
+
+  constructor(spec: MenuSpec) {
+    this.spec = spec;
+  }
+
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    configureFrom(req.config);
+  }
+
+  async check(_olds: MenuInputs, news: MenuInputs): Promise<dynamic.CheckResult<MenuInputs>> {
+    return { inputs: cleanInputs(news), failures: checkInputs(this.spec, news) };
+  }
+
+  async diff(_id: string, olds: MenuOutputs, news: MenuInputs): Promise<dynamic.DiffResult> {
+    const { changes, replaces } = diffProps(this.spec, olds, news);
+    return { changes, replaces, deleteBeforeReplace: this.spec.deleteBeforeReplace };
+  }
+
+  async create(inputs: MenuInputs): Promise<dynamic.CreateResult<MenuOutputs>> {
+    const row = await this.createOrAdopt(inputs);
+    const id = row[".id"];
+    if (!id) throw new Error(`RouterOS ${this.spec.menu}: reply without .id`);
+    return { id, outs: { ...inputs, routerosId: id } };
+  }
+
+  /**
+   * Creates the row, or adopts the existing one with the same natural key (how a running router
+   * is onboarded, since `pulumi import` does not work for dynamic resources). A create whose
+   * connection dropped may have been applied, so the key is looked up again before retrying.
+   */
+  private async createOrAdopt(inputs: MenuInputs): Promise<RosRecord> {
+    const { spec } = this;
+    const conn = inputs.router;
+    const adopt = async (row: RosRecord): Promise<RosRecord> => {
+      const body = adoptBody(spec, row, inputs);
+      return body ? patchRow(conn, spec.menu, row[".id"] ?? "", body) : row;
+    };
+    if (spec.adopt === "lookup") {
+      const existing = findByKey(spec, await listMenu(conn, spec.menu), inputs);
+      if (existing) return adopt(existing);
+    }
+    const placeBefore = await resolvePlaceBefore(spec, inputs);
+    const body = createBody(spec, inputs, placeBefore);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await putRow(conn, spec.menu, body);
+      } catch (e) {
+        if (!isRosError(e)) throw e;
+        const duplicate = e.status === 400 && DUPLICATE.test(e.detail ?? "");
+        if (!duplicate && !(e.ambiguous && attempt < 2)) throw e;
+        const existing = findByKey(spec, await listMenu(conn, spec.menu, 0), inputs);
+        if (existing) return adopt(existing);
+        if (duplicate) throw e;
+      }
+    }
+  }
+
+  async read(id: string, props?: MenuOutputs): Promise<dynamic.ReadResult<MenuOutputs>> {
+    if (!props) throw new Error("RouterOS resources cannot be imported; declare them to adopt");
+    const rows = await listMenu(props.router, this.spec.menu);
+    // Ids renumber after a restore (routeros-rest §9): fall back to the natural key.
+    const row = rows.find((r) => r[".id"] === id) ?? findByKey(this.spec, rows, props);
+    if (!row) return {};
+    const newId = row[".id"] ?? id;
+    const inputs = omit(project(this.spec, row, props), ["routerosId"]) as MenuInputs;
+    return {
+      id: newId,
+      props: { ...inputs, routerosId: newId },
+      inputs: inputs as MenuOutputs, // the SDK types ReadResult.inputs as Outputs
+    };
+  }
+
+  async update(
+    id: string,
+    olds: MenuOutputs,
+    news: MenuInputs,
+  ): Promise<dynamic.UpdateResult<MenuOutputs>> {
+    const body = updateBody(this.spec, olds, news);
+    try {
+      await patchRow(news.router, this.spec.menu, id, body);
+    } catch (e) {
+      if (isRosError(e) && e.status === 404) {
+        throw new Error(
+          `RouterOS ${this.spec.menu} ${id} no longer exists (deleted outside Pulumi): run ` +
+            "`pulumi refresh` so it is recreated",
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+    return { outs: { ...news, routerosId: id } };
+  }
+
+  async delete(id: string, props: MenuOutputs): Promise<void> {
+    await deleteRow(props.router, this.spec.menu, id);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Provider for settings menus without rows (`/ip/dns`, `/system/identity`): read with a bare
+ * `GET`, written with `POST …/set` (PATCH does not work there, terraform #33).
+ *
+ * There is nothing to create or delete, so `create` records the values it is about to overwrite
+ * (`original`) and `delete` puts them back: removing the resource leaves the router as found.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { MenuInputs, MenuSpec, RosRecord } from "./types";
+import { checkInputs, cleanInputs } from "./check";
+import { configureFrom } from "./configure";
+import { createBody, diffProps, omit, project } from "./payload";
+import { listMenu, postCommand } from "./session";
+import { canonical } from "./values";
+
+export interface SingletonOutputs extends MenuInputs {
+  /** Router values of the declared fields before Pulumi first set them (RouterOS names). */
+  original: Record<string, string>;
+  /** The menu path, also the Pulumi id. */
+  routerosId: string;
+}
+
+function declaredRos(spec: MenuSpec, values: Record<string, unknown>): string[] {
+  return Object.entries(spec.fields)
+    .filter(([prop, f]) => canonical(f.kind, values[prop]) !== undefined)
+    .map(([, f]) => f.ros);
+}
+
+export class SingletonProvider implements dynamic.ResourceProvider<MenuInputs, SingletonOutputs> {
+  readonly spec: MenuSpec;
+
+  constructor(spec: MenuSpec) {
+    this.spec = spec;
+  }
+
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    configureFrom(req.config);
+  }
+
+  async check(_olds: MenuInputs, news: MenuInputs): Promise<dynamic.CheckResult<MenuInputs>> {
+    return { inputs: cleanInputs(news), failures: checkInputs(this.spec, news) };
+  }
+
+  async diff(_id: string, olds: SingletonOutputs, news: MenuInputs): Promise<dynamic.DiffResult> {
+    const { changes, replaces } = diffProps(this.spec, olds, news);
+    const before = declaredRos(this.spec, olds).join(",");
+    const after = declaredRos(this.spec, news).join(",");
+    return { changes: changes || before !== after, replaces, deleteBeforeReplace: true };
+  }
+
+  private async current(inputs: MenuInputs, maxAgeMs?: number): Promise<RosRecord> {
+    const [row] = await listMenu(inputs.router, this.spec.menu, maxAgeMs);
+    if (!row) throw new Error(`RouterOS ${this.spec.menu}: empty reply`);
+    return row;
+  }
+
+  /** Remembers the router's value of every newly declared field. */
+  private remember(
+    row: RosRecord,
+    inputs: MenuInputs,
+    known: Record<string, string>,
+  ): Record<string, string> {
+    const original = { ...known };
+    for (const ros of declaredRos(this.spec, inputs)) {
+      if (!(ros in original)) original[ros] = row[ros] ?? "";
+    }
+    return original;
+  }
+
+  async create(inputs: MenuInputs): Promise<dynamic.CreateResult<SingletonOutputs>> {
+    const original = this.remember(await this.current(inputs), inputs, {});
+    await postCommand(inputs.router, this.spec.menu, "set", createBody(this.spec, inputs), true);
+    return { id: this.spec.menu, outs: { ...inputs, original, routerosId: this.spec.menu } };
+  }
+
+  async read(id: string, props?: SingletonOutputs): Promise<dynamic.ReadResult<SingletonOutputs>> {
+    if (!props) throw new Error("RouterOS settings cannot be imported; declare them instead");
+    const row = await this.current(props);
+    const inputs = omit(project(this.spec, row, props), ["original", "routerosId"]) as MenuInputs;
+    const original = props.original ?? {};
+    return {
+      id,
+      props: { ...inputs, original, routerosId: id },
+      inputs: inputs as SingletonOutputs, // the SDK types ReadResult.inputs as Outputs
+    };
+  }
+
+  async update(
+    _id: string,
+    olds: SingletonOutputs,
+    news: MenuInputs,
+  ): Promise<dynamic.UpdateResult<SingletonOutputs>> {
+    const original = this.remember(await this.current(news), news, olds.original ?? {});
+    const body = createBody(this.spec, news);
+    for (const ros of declaredRos(this.spec, olds)) {
+      if (!(ros in body)) body[ros] = original[ros] ?? "";
+    }
+    await postCommand(news.router, this.spec.menu, "set", body, true);
+    const kept = Object.fromEntries(
+      declaredRos(this.spec, news).map((ros) => [ros, original[ros] ?? ""]),
+    );
+    return { outs: { ...news, original: kept, routerosId: this.spec.menu } };
+  }
+
+  async delete(_id: string, props: SingletonOutputs): Promise<void> {
+    const original = props.original ?? {};
+    if (Object.keys(original).length === 0) return;
+    await postCommand(props.router, this.spec.menu, "set", original, true);
+  }
+}
