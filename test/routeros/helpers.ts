@@ -36,10 +36,9 @@ export function printed(fake: FakeRouter, menu: string): Record<string, string>[
 export function snapshot(fake: FakeRouter): unknown {
   const menus: Record<string, unknown> = {};
   for (const [menu, rows] of fake.state.rows) {
-    menus[menu] = rows.map((r) => {
-      const { ".id": _id, ...rest } = fake.state.render(menu, r);
-      return rest;
-    });
+    menus[menu] = rows.map((r) =>
+      Object.fromEntries(Object.entries(fake.state.render(menu, r)).filter(([k]) => k !== ".id")),
+    );
   }
   for (const [menu, values] of fake.state.settings) menus[menu] = values;
   return menus;
