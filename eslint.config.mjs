@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "bin/**", "coverage/**", ".ci/.node22/**", "jest.config.js"] },
+  { ignores: ["node_modules/**", "bin/**", "coverage/**", ".tools/**", "jest.config.js"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

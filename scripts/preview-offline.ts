@@ -9,6 +9,9 @@ import { formatPreview, previewJson } from "./offline/format";
 import { runOfflinePreview, type PreviewResult } from "./offline/preview";
 
 async function main(argv: string[]): Promise<number> {
+  // Pulumi captures a stack trace for every resource and promise; mapping each through source
+  // maps costs more than the whole program. Errors here are configuration errors, not stack traces.
+  process.setSourceMapsEnabled(false);
   const json = argv.includes("--json");
   const fileIndex = argv.indexOf("--stack-file");
   const stackFile = fileIndex >= 0 ? argv[fileIndex + 1] : undefined;
