@@ -22,6 +22,12 @@ export function rowValue(f: FieldSpec, row: RosRecord): string | undefined {
   return row[f.ros] ?? f.absentAs;
 }
 
+/** The value the program wants: declared, or implied by omission. */
+export function desired(f: FieldSpec, values: Record<string, unknown>, prop: string): unknown {
+  const v = values[prop];
+  return isSet(v) ? v : f.implied;
+}
+
 /** Body of the PUT that creates a row: declared values only, never empty strings. */
 export function createBody(
   spec: MenuSpec,
@@ -51,7 +57,7 @@ export function patchBody(
   const body: Record<string, string> = {};
   for (const [prop, f] of Object.entries(spec.fields)) {
     if (f.createOnly) continue;
-    const v = news[prop];
+    const v = desired(f, news, prop);
     if (canonical(f.kind, v) !== undefined) body[f.ros] = toRos(f.kind, v);
     else if (f.unsetWhenAbsent && currentHas(prop, f)) body[`!${f.ros}`] = "";
   }
@@ -75,7 +81,7 @@ export function adoptBody(
 ): Record<string, string> | undefined {
   const differs = Object.entries(spec.fields).some(([prop, f]) => {
     if (f.createOnly) return false;
-    const v = inputs[prop];
+    const v = desired(f, inputs, prop);
     if (canonical(f.kind, v) !== undefined) return !sameValue(f.kind, v, rowValue(f, row));
     return f.unsetWhenAbsent === true && canonical(f.kind, row[f.ros]) !== undefined;
   });
@@ -122,6 +128,8 @@ export function project(
       if (raw === undefined && f.droppedWhenDisabled && disabled) out[prop] = declared;
       else if (sameValue(f.kind, declared, raw)) out[prop] = declared;
       else if (raw !== undefined) out[prop] = fromRos(f.kind, raw, declared);
+    } else if (f.implied !== undefined) {
+      if (raw !== undefined && !sameValue(f.kind, f.implied, raw)) out[prop] = fromRos(f.kind, raw);
     } else if (f.unsetWhenAbsent && raw !== undefined && canonical(f.kind, raw) !== undefined) {
       out[prop] = fromRos(f.kind, raw);
     }
@@ -154,11 +162,11 @@ export function diffProps(
   }
   for (const [prop, f] of Object.entries(spec.fields)) {
     if (f.createOnly) continue;
-    const n = news[prop];
+    const n = desired(f, news, prop);
     let changed: boolean;
     if (isUnknown(n)) changed = true;
     else if (canonical(f.kind, n) === undefined && !f.unsetWhenAbsent) changed = false;
-    else changed = !sameValue(f.kind, olds[prop], n);
+    else changed = !sameValue(f.kind, desired(f, olds, prop), n);
     if (!changed) continue;
     changes = true;
     if (f.replace) replaces.push(prop);

@@ -21,7 +21,7 @@ export function fields(defs: Record<string, FieldDef>): Record<string, FieldSpec
 /** `comment` and `disabled`, present on almost every menu. */
 export const COMMON: Record<string, FieldDef> = {
   comment: ["string", { unsetWhenAbsent: true }],
-  disabled: ["bool", { absentAs: "false" }],
+  disabled: ["bool", { absentAs: "false", implied: "false" }],
 };
 
 /** Firewall matchers: absent when unset, removed with `"!field"` (routeros-rest §6). */

@@ -74,8 +74,8 @@ const RULE_MATCHERS: Record<string, FieldDef> = {
   ]),
   ...matchers(["connectionState", "connectionNatState", "tcpFlags"], "set"),
   addressListTimeout: ["duration", { unsetWhenAbsent: true }],
-  log: ["bool", { absentAs: "false" }],
-  disabled: ["bool", { absentAs: "false" }],
+  log: ["bool", { absentAs: "false", implied: "false" }],
+  disabled: ["bool", { absentAs: "false", implied: "false" }],
   // Rules have no name: chain + comment is the key, so comments are required and unique.
   chain: ["string", { key: true, replace: true }],
   comment: ["string", { key: true }],

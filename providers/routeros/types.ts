@@ -34,6 +34,11 @@ export interface FieldSpec {
   replace?: boolean;
   /** Value RouterOS implies when it omits the field (`disabled` on netwatch, `type` on DNS). */
   absentAs?: string;
+  /**
+   * What the program means when it omits the field (`disabled` → "false"): the field is always
+   * managed, so a rule disabled outside Pulumi is drift.
+   */
+  implied?: string;
   /** Removing it from the program unsets it on the router with `"!field"`. */
   unsetWhenAbsent?: boolean;
   /** Only valid on create (`place-before`); never sent in PATCH. */
