@@ -68,7 +68,7 @@ describe.each(CASES)("$type lifecycle against the fake router", (c) => {
 
   test("create adopts an existing row with the same natural key", async () => {
     const inputs = { router: routerOf(fake), ...c.create };
-    await p.create(inputs).then((r) => p.delete(r.id, r.outs));
+    await p.create(inputs).then((r) => p.delete(r.id, r.outs as MenuOutputs));
     // Create the same object outside Pulumi, differing in the drift field.
     const existing = await p.create(inputs);
     const row = fake.state.find(c.menu, existing.id);
@@ -88,8 +88,8 @@ describe.each(CASES)("$type lifecycle against the fake router", (c) => {
         : 0,
     );
     clearReadCache();
-    const read = await p.read(adopted.id, adopted.outs);
+    const read = await p.read(adopted.id, adopted.outs as MenuOutputs);
     expect((await p.diff(adopted.id, read.props as MenuOutputs, inputs)).changes).toBe(false);
-    await p.delete(adopted.id, adopted.outs);
+    await p.delete(adopted.id, adopted.outs as MenuOutputs);
   });
 });
