@@ -1,0 +1,60 @@
+import { providers } from "../../providers/routeros/providers";
+import { clearReadCache } from "../../providers/routeros/registry";
+import type { SingletonOutputs } from "../../providers/routeros/singleton";
+import type { FakeRouter } from "../fakes/routeros/server";
+import { routerOf, startFake } from "./helpers";
+
+let fake: FakeRouter;
+beforeAll(async () => {
+  fake = await startFake();
+});
+afterAll(() => fake.stop());
+
+test("DNS settings: set, read without diff, drift, restore on delete", async () => {
+  const p = providers.DnsSettings;
+  const before = { ...fake.state.settings.get("ip/dns") };
+  const inputs = {
+    router: routerOf(fake),
+    servers: ["1.1.1.1", "9.9.9.9"],
+    allowRemoteRequests: true,
+    cacheMaxTtl: "168h",
+  };
+  const created = await p.create(inputs);
+  expect(fake.state.settings.get("ip/dns")).toMatchObject({
+    servers: "1.1.1.1,9.9.9.9",
+    "allow-remote-requests": "true",
+    "cache-max-ttl": "1w",
+  });
+  clearReadCache();
+  const read = await p.read(created.id, created.outs);
+  expect((await p.diff(created.id, read.props as SingletonOutputs, inputs)).changes).toBe(false);
+
+  fake.state.setSettings("ip/dns", { servers: "8.8.8.8" });
+  clearReadCache();
+  const drifted = await p.read(created.id, created.outs);
+  expect((await p.diff(created.id, drifted.props as SingletonOutputs, inputs)).changes).toBe(true);
+
+  fake.resetCounts();
+  await p.delete(created.id, created.outs);
+  expect(fake.requests()).toBe(1);
+  expect(fake.state.settings.get("ip/dns")).toEqual(before);
+});
+
+test("system identity: update keeps the first original, delete restores it", async () => {
+  const p = providers.SystemIdentity;
+  const created = await p.create({ router: routerOf(fake), name: "r1" });
+  expect(fake.state.settings.get("system/identity")).toEqual({ name: "r1" });
+  const updated = await p.update(created.id, created.outs, {
+    router: routerOf(fake),
+    name: "r1-core",
+  });
+  expect(fake.state.settings.get("system/identity")).toEqual({ name: "r1-core" });
+  await p.delete(created.id, updated.outs as SingletonOutputs);
+  expect(fake.state.settings.get("system/identity")).toEqual({ name: "MikroTik" });
+});
+
+test("settings menus reject PATCH, as on the router", async () => {
+  expect(() => fake.route("PATCH", new URL(`${fake.url}/rest/ip/dns`), "{}")).toThrow(
+    /no such command/,
+  );
+});
