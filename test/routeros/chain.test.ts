@@ -18,7 +18,7 @@ const chainOrder = (chain: string) =>
 
 test("a chain is put and kept in the declared order with move, never delete + add", async () => {
   const rules = ["a", "b", "c", "d"];
-  const created = [];
+  const created: { id: string }[] = [];
   for (const comment of rules) {
     created.push(
       await providers.FirewallFilterRule.create({
@@ -45,6 +45,7 @@ test("a chain is put and kept in the declared order with move, never delete + ad
   expect((await p.check({} as never, inputs)).failures).toEqual([]);
   fake.resetCounts();
   const made = await p.create(inputs);
+  const outs = made.outs as ChainOutputs;
   expect(chainOrder("forward")).toEqual(["d", "b", "a", "c", "manual"]);
   expect(fake.requests("DELETE") + fake.requests("PUT")).toBe(0);
   expect(fake.requests("POST", "/rest/ip/firewall/filter/move")).toBeLessThanOrEqual(3);
@@ -53,19 +54,19 @@ test("a chain is put and kept in the declared order with move, never delete + ad
       .map((r) => r[".id"])
       .sort(),
   ).toEqual(idsBefore);
-  expect(made.outs.undeclared).toEqual(["manual"]);
-  expect(made.outs.ruleIds).toEqual([3, 1, 0, 2].map((i) => created[i]?.id));
+  expect(outs.undeclared).toEqual(["manual"]);
+  expect(outs.ruleIds).toEqual([3, 1, 0, 2].map((i) => created[i]?.id));
 
   // In order: read reports no drift.
   clearReadCache();
-  const read = await p.read(made.id, made.outs);
+  const read = await p.read(made.id, outs);
   expect((await p.diff(made.id, read.props as ChainOutputs, inputs)).changes).toBe(false);
 
   // Someone reorders the chain: read reports it, update repairs it.
   const manual = printed(fake, "ip/firewall/filter").find((r) => r["comment"] === "manual");
-  fake.state.move("ip/firewall/filter", [manual?.[".id"] ?? ""], made.outs.ruleIds[0]);
+  fake.state.move("ip/firewall/filter", [manual?.[".id"] ?? ""], outs.ruleIds[0]);
   clearReadCache();
-  const drifted = await p.read(made.id, made.outs);
+  const drifted = await p.read(made.id, outs);
   expect(drifted.props?.inOrder).toBe(false);
   expect((await p.diff(made.id, drifted.props as ChainOutputs, inputs)).changes).toBe(true);
   await p.update(made.id, drifted.props as ChainOutputs, inputs);
@@ -73,8 +74,8 @@ test("a chain is put and kept in the declared order with move, never delete + ad
 
   // removeUndeclared deletes only the undeclared rule of this chain.
   const owning = { ...inputs, removeUndeclared: true };
-  expect((await p.diff(made.id, made.outs, owning)).changes).toBe(true);
-  const owned = await p.update(made.id, made.outs, owning);
+  expect((await p.diff(made.id, outs, owning)).changes).toBe(true);
+  const owned = await p.update(made.id, outs, owning);
   expect(chainOrder("forward")).toEqual(["d", "b", "a", "c"]);
   expect(chainOrder("input")).toEqual(["other"]);
   expect(owned.outs?.undeclared).toEqual([]);

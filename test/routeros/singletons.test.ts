@@ -20,22 +20,23 @@ test("DNS settings: set, read without diff, drift, restore on delete", async () 
     cacheMaxTtl: "168h",
   };
   const created = await p.create(inputs);
+  const outs = created.outs as SingletonOutputs;
   expect(fake.state.settings.get("ip/dns")).toMatchObject({
     servers: "1.1.1.1,9.9.9.9",
     "allow-remote-requests": "true",
     "cache-max-ttl": "1w",
   });
   clearReadCache();
-  const read = await p.read(created.id, created.outs);
+  const read = await p.read(created.id, outs);
   expect((await p.diff(created.id, read.props as SingletonOutputs, inputs)).changes).toBe(false);
 
   fake.state.setSettings("ip/dns", { servers: "8.8.8.8" });
   clearReadCache();
-  const drifted = await p.read(created.id, created.outs);
+  const drifted = await p.read(created.id, outs);
   expect((await p.diff(created.id, drifted.props as SingletonOutputs, inputs)).changes).toBe(true);
 
   fake.resetCounts();
-  await p.delete(created.id, created.outs);
+  await p.delete(created.id, outs);
   expect(fake.requests()).toBe(1);
   expect(fake.state.settings.get("ip/dns")).toEqual(before);
 });
@@ -43,8 +44,9 @@ test("DNS settings: set, read without diff, drift, restore on delete", async () 
 test("system identity: update keeps the first original, delete restores it", async () => {
   const p = providers.SystemIdentity;
   const created = await p.create({ router: routerOf(fake), name: "r1" });
+  const outs = created.outs as SingletonOutputs;
   expect(fake.state.settings.get("system/identity")).toEqual({ name: "r1" });
-  const updated = await p.update(created.id, created.outs, {
+  const updated = await p.update(created.id, outs, {
     router: routerOf(fake),
     name: "r1-core",
   });
