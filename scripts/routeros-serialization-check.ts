@@ -11,7 +11,8 @@ import * as pulumi from "@pulumi/pulumi";
 import Module from "node:module";
 import { providers } from "../providers/routeros/providers";
 
-const SIZE_BUDGET = 60_000;
+// ~45 KB compiled by tsc, ~60 KB by tsx; see the report on state size.
+const SIZE_BUDGET = 64_000;
 const SECRET = `pw-${Math.random().toString(36).slice(2)}-never-serialized`;
 
 interface Loaded {
@@ -44,9 +45,7 @@ async function main(): Promise<void> {
     const result: Record<string, unknown> = { provider: name };
     try {
       // A configured provider is the worst case: credentials must still not be captured.
-      await provider.configure(
-        { config } as unknown as Parameters<typeof provider.configure>[0],
-      );
+      await provider.configure({ config } as unknown as Parameters<typeof provider.configure>[0]);
       const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
       result["bytes"] = sf.text.length;
       if (sf.text.length > SIZE_BUDGET) throw new Error(`closure over budget (${SIZE_BUDGET})`);
