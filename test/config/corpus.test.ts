@@ -9,7 +9,7 @@ import {
   validateStackConfig,
   type RawStackConfig,
 } from "../../components/config/validate";
-import { allSecrets, rawStackConfig, setAt } from "../support/stackConfig";
+import { allSecrets, rawStackConfig, resolveKeyPath, setAt } from "../support/stackConfig";
 import { syntheticStackConfig } from "../support/synthetic";
 import { BAD_CASES, GOOD_CASES } from "./corpus/cases";
 import { minimalStackConfig } from "./corpus/minimal";
@@ -26,7 +26,8 @@ describe("valid stack configs", () => {
   });
 
   it("production parses into the typed picture with defaults applied", () => {
-    const config = parseStackConfig(rawStackConfig("production"), allSecrets());
+    const raw = rawStackConfig("production");
+    const config = parseStackConfig(raw, allSecrets());
     expect(config.hosts.map((h) => h.name)).toEqual([
       "pve-01",
       "pve-02",
@@ -34,7 +35,10 @@ describe("valid stack configs", () => {
       "pve-04",
       "pve-05",
     ]);
-    expect(config.guests).toHaveLength(10);
+    expect(config.guests.map((g) => g.name)).toEqual(
+      (raw["guests"] as { name: string }[]).map((g) => g.name),
+    );
+    expect(config.guests.find((g) => g.name === "k8s-1")?.role).toBe("k8s-control-plane");
     expect(config.hosts[0]?.datastores.find((d) => d.id === "pbs")?.shared).toBe(true);
     expect(config.hosts[0]?.datastores.find((d) => d.id === "nvme")?.shared).toBe(false);
   });
@@ -72,6 +76,10 @@ describe("valid stack configs", () => {
 
 describe("bad stack configs", () => {
   it.each(BAD_CASES.map((c) => [c.name, c] as const))("%s", (_name, bad) => {
+    const base = rawStackConfig(bad.base);
+    const resolve = (template: string) => resolveKeyPath(base, template);
+    const resolveMessage = (message: string) =>
+      message.replace(/\{([^}]+)\}/g, (_match, template: string) => resolve(template));
     const raw = rawStackConfig(bad.base);
     bad.change(raw);
     const secrets = new Set(bad.secrets ?? SECRET_KEYS);
@@ -79,14 +87,17 @@ describe("bad stack configs", () => {
 
     expect(config).toBeUndefined();
     for (const wanted of bad.expect) {
-      const atPath = issues.filter((i) => i.path === wanted.path);
-      expect({ path: wanted.path, messages: atPath.map((i) => i.message) }).toEqual({
-        path: wanted.path,
-        messages: expect.arrayContaining([expect.stringContaining(wanted.message)]),
+      const path = resolve(wanted.path);
+      const atPath = issues.filter((i) => i.path === path);
+      expect({ path, messages: atPath.map((i) => i.message) }).toEqual({
+        path,
+        messages: expect.arrayContaining([expect.stringContaining(resolveMessage(wanted.message))]),
       });
     }
     // Nothing else is reported: the change is the only problem.
-    const allowed = new Set([...bad.expect.map((e) => e.path), ...(bad.alsoAllowed ?? [])]);
+    const allowed = new Set(
+      [...bad.expect.map((e) => e.path), ...(bad.alsoAllowed ?? [])].map(resolve),
+    );
     expect(formatIssues(issues.filter((i) => !allowed.has(i.path)))).toBe("");
   });
 

@@ -57,8 +57,64 @@ function describe(segments: readonly Segment[]): string {
   return segments.map(String).join(".");
 }
 
+/**
+ * `"@k8s-1"` in a list is the index of the entry whose `name` (or datastore `id`) is `k8s-1`, so
+ * that cases survive entries being added to the stack files.
+ */
+export function resolveSegment(node: unknown, segment: Segment): Segment {
+  if (typeof segment !== "string" || !segment.startsWith("@")) return segment;
+  const wanted = segment.slice(1);
+  if (!Array.isArray(node)) throw new Error(`${segment} used on something that is not a list`);
+  const index = node.findIndex(
+    (entry: unknown) =>
+      entry !== null &&
+      typeof entry === "object" &&
+      ((entry as Record<string, unknown>)["name"] ?? (entry as Record<string, unknown>)["id"]) ===
+        wanted,
+  );
+  if (index < 0) throw new Error(`no entry named ${wanted}`);
+  return index;
+}
+
+/** `segments` with every `@name` replaced by its index in `root`. */
+export function resolvePath(root: unknown, segments: readonly Segment[]): Segment[] {
+  const resolved: Segment[] = [];
+  let node = root;
+  for (const segment of segments) {
+    const concrete = resolveSegment(node, segment);
+    resolved.push(concrete);
+    node =
+      node !== null && typeof node === "object"
+        ? (node as Record<string, unknown>)[String(concrete)]
+        : undefined;
+  }
+  return resolved;
+}
+
+/**
+ * A config key path written with `@name` list selectors (`guests[@k8s-1].ip`) as the key path
+ * that validation reports (`baremetal:guests[8].ip`) for `root`.
+ */
+export function resolveKeyPath(root: unknown, template: string): string {
+  const segments: Segment[] = [];
+  for (const match of template.matchAll(/([^.[\]]+)|\[([^\]]+)\]/g)) {
+    const [, key, selector] = match;
+    if (key !== undefined) segments.push(key);
+    else if (selector !== undefined) {
+      segments.push(/^\d+$/.test(selector) ? Number(selector) : selector);
+    }
+  }
+  const resolved = resolvePath(root, segments);
+  return `${CONFIG_NAMESPACE}:${resolved
+    .map((segment, i) =>
+      typeof segment === "number" ? `[${segment}]` : i === 0 ? segment : `.${segment}`,
+    )
+    .join("")}`;
+}
+
 /** The container holding the last segment of `segments`, or an error naming the bad path. */
-function parentOf(root: unknown, segments: readonly Segment[]): Record<string, unknown> {
+function parentOf(root: unknown, path: readonly Segment[]): Record<string, unknown> {
+  const segments = resolvePath(root, path);
   let node = root;
   for (const segment of segments.slice(0, -1)) {
     if (node === null || typeof node !== "object") {
@@ -72,8 +128,8 @@ function parentOf(root: unknown, segments: readonly Segment[]): Record<string, u
   return node as Record<string, unknown>;
 }
 
-function last(segments: readonly Segment[]): string {
-  const key = segments[segments.length - 1];
+function last(root: unknown, path: readonly Segment[]): string {
+  const key = resolvePath(root, path)[path.length - 1];
   if (key === undefined) throw new Error("empty path");
   return String(key);
 }
@@ -81,7 +137,7 @@ function last(segments: readonly Segment[]): string {
 /** The value at `segments`; throws when the path does not exist, so a case cannot silently miss. */
 export function getAt(root: unknown, segments: readonly Segment[]): unknown {
   const parent = parentOf(root, segments);
-  const key = last(segments);
+  const key = last(root, segments);
   if (!(key in parent)) throw new Error(`nothing at ${describe(segments)}`);
   return parent[key];
 }
@@ -89,18 +145,18 @@ export function getAt(root: unknown, segments: readonly Segment[]): unknown {
 /** Replaces the value at an existing path. */
 export function setAt(root: unknown, segments: readonly Segment[], value: unknown): void {
   getAt(root, segments);
-  parentOf(root, segments)[last(segments)] = value;
+  parentOf(root, segments)[last(root, segments)] = value;
 }
 
 /** Adds a value at a path whose container exists. */
 export function addAt(root: unknown, segments: readonly Segment[], value: unknown): void {
-  parentOf(root, segments)[last(segments)] = value;
+  parentOf(root, segments)[last(root, segments)] = value;
 }
 
 /** Removes an existing key (or array entry, shifting the rest). */
 export function removeAt(root: unknown, segments: readonly Segment[]): void {
   getAt(root, segments);
   const parent = parentOf(root, segments);
-  if (Array.isArray(parent)) parent.splice(Number(last(segments)), 1);
-  else Reflect.deleteProperty(parent, last(segments));
+  if (Array.isArray(parent)) parent.splice(Number(last(root, segments)), 1);
+  else Reflect.deleteProperty(parent, last(root, segments));
 }

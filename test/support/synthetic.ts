@@ -5,6 +5,7 @@
  */
 import { stringify } from "yaml";
 import { CONFIG_NAMESPACE } from "../../components/config/issues";
+import { exampleProductionKubernetesConfig } from "../../components/kubernetes/config";
 
 const MAX_HOSTS = 60_000;
 
@@ -153,6 +154,18 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
     node(`k8s-w-${suffix}`, "k8s-worker", i, 200_000 + i);
   }
 
+  const kubernetes = {
+    ...structuredClone(exampleProductionKubernetesConfig),
+    controlPlaneNodes: controlPlanes,
+    // A VRRP address for the API needs the three-node control plane.
+    api:
+      controlPlanes === 3
+        ? { ...structuredClone(exampleProductionKubernetesConfig.api), address: "10.30.0.10" }
+        : { address: "10.30.0.10", extraSANs: [] },
+    // The top of the Kubernetes /16, far above the node addresses.
+    metallb: { addressPool: ["10.30.255.200-10.30.255.239"] },
+  };
+
   return {
     site: {
       name: "syn",
@@ -191,6 +204,7 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG2T0SaOexamplekeyforopsteam0000000000000 ops@baremetal",
       ],
     },
+    kubernetes,
   };
 }
 

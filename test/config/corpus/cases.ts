@@ -28,11 +28,13 @@ export interface GoodCase {
   change: (raw: RawStackConfig) => void;
 }
 
-/** Production indices: networks management 0, services 1, kubernetes 2, storage 3; hosts pve-01..05
- * are 0..4; guests mongo-1..3 are 0..2, redis-1 3, zabbix-1 4, elasticsearch-1 5, kibana-1 6,
- * k8s-1..3 are 7..9 (k8s-1 and redis-1 and elasticsearch-1 share pve-04). */
+/**
+ * `path` is a config key path without the namespace in which `[@name]` selects the list entry of
+ * that name in the base stack (`guests[@k8s-1].ip`); `{…}` in `message` is such a path too.
+ * Production: k8s-1, redis-1 and elasticsearch-1 share pve-04.
+ */
 const issue = (path: string, message: string): ExpectedIssue => ({
-  path: `baremetal:${path}`,
+  path,
   message,
 });
 
@@ -47,50 +49,50 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "VLAN id 4095",
     base: "production",
-    change: (c) => setAt(c, ["networks", 1, "vlanId"], 4095),
-    expect: [issue("networks[1].vlanId", "<=4094")],
+    change: (c) => setAt(c, ["networks", "@services", "vlanId"], 4095),
+    expect: [issue("networks[@services].vlanId", "<=4094")],
   },
   {
     name: "VLAN id 1 (reserved default VLAN)",
     base: "staging",
-    change: (c) => setAt(c, ["networks", 1, "vlanId"], 1),
-    expect: [issue("networks[1].vlanId", ">=2")],
+    change: (c) => setAt(c, ["networks", "@services", "vlanId"], 1),
+    expect: [issue("networks[@services].vlanId", ">=2")],
   },
   {
     name: "invalid management network",
     base: "production",
-    change: (c) => setAt(c, ["networks", 0, "vlanId"], 4095),
-    expect: [issue("networks[0].vlanId", "<=4094")],
+    change: (c) => setAt(c, ["networks", "@management", "vlanId"], 4095),
+    expect: [issue("networks[@management].vlanId", "<=4094")],
   },
   {
     name: "negative cores",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "cores"], -2),
-    expect: [issue("guests[3].cores", ">0")],
+    change: (c) => setAt(c, ["guests", "@redis-1", "cores"], -2),
+    expect: [issue("guests[@redis-1].cores", ">0")],
   },
   {
     name: "zero memory",
     base: "staging",
-    change: (c) => setAt(c, ["guests", 6, "memoryGb"], 0),
-    expect: [issue("guests[6].memoryGb", ">0")],
+    change: (c) => setAt(c, ["guests", "@kibana-1", "memoryGb"], 0),
+    expect: [issue("guests[@kibana-1].memoryGb", ">0")],
   },
   {
     name: "non-integer cores",
     base: "production",
-    change: (c) => setAt(c, ["guests", 4, "cores"], 2.5),
-    expect: [issue("guests[4].cores", "expected int")],
+    change: (c) => setAt(c, ["guests", "@zabbix-1", "cores"], 2.5),
+    expect: [issue("guests[@zabbix-1].cores", "expected int")],
   },
   {
     name: "cores given as a string",
     base: "production",
-    change: (c) => setAt(c, ["guests", 0, "cores"], "15"),
-    expect: [issue("guests[0].cores", "expected number, received string")],
+    change: (c) => setAt(c, ["guests", "@mongo-1", "cores"], "15"),
+    expect: [issue("guests[@mongo-1].cores", "expected number, received string")],
   },
   {
     name: "sockets given as a string",
     base: "staging",
-    change: (c) => setAt(c, ["hosts", 0, "sockets"], "2"),
-    expect: [issue("hosts[0].sockets", "expected number")],
+    change: (c) => setAt(c, ["hosts", "@pve-stg", "sockets"], "2"),
+    expect: [issue("hosts[@pve-stg].sockets", "expected number")],
   },
   {
     name: "networks given as an object",
@@ -101,8 +103,8 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "VRRP priority 255",
     base: "production",
-    change: (c) => setAt(c, ["routers", 0, "vrrpPriority"], 255),
-    expect: [issue("routers[0].vrrpPriority", "<=254")],
+    change: (c) => setAt(c, ["routers", "@rtr-1", "vrrpPriority"], 255),
+    expect: [issue("routers[@rtr-1].vrrpPriority", "<=254")],
   },
   {
     name: "CPU overcommit above 8",
@@ -119,38 +121,38 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "VMID below 100",
     base: "staging",
-    change: (c) => setAt(c, ["guests", 7, "vmId"], 99),
-    expect: [issue("guests[7].vmId", ">=100")],
+    change: (c) => setAt(c, ["guests", "@k8s-1", "vmId"], 99),
+    expect: [issue("guests[@k8s-1].vmId", ">=100")],
   },
   {
     name: "unknown guest role",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "role"], "postgres"),
-    expect: [issue("guests[3].role", "mongodb")],
+    change: (c) => setAt(c, ["guests", "@redis-1", "role"], "postgres"),
+    expect: [issue("guests[@redis-1].role", "mongodb")],
   },
   {
     name: "unknown key in a guest",
     base: "production",
-    change: (c) => addAt(c, ["guests", 6, "disk"], 16),
-    expect: [issue("guests[6]", "disk")],
+    change: (c) => addAt(c, ["guests", "@kibana-1", "disk"], 16),
+    expect: [issue("guests[@kibana-1]", "disk")],
   },
   {
     name: "IP address with a prefix where a plain address is expected",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "ip"], "10.20.0.21/24"),
-    expect: [issue("guests[3].ip", "must be an IPv4 address")],
+    change: (c) => setAt(c, ["guests", "@redis-1", "ip"], "10.20.0.21/24"),
+    expect: [issue("guests[@redis-1].ip", "must be an IPv4 address")],
   },
   {
     name: "network CIDR that is not a prefix",
     base: "staging",
-    change: (c) => setAt(c, ["networks", 1, "cidr"], "10.120.0.0"),
-    expect: [issue("networks[1].cidr", "must be an IPv4 prefix")],
+    change: (c) => setAt(c, ["networks", "@services", "cidr"], "10.120.0.0"),
+    expect: [issue("networks[@services].cidr", "must be an IPv4 prefix")],
   },
   {
     name: "router REST endpoint that is not http(s)",
     base: "production",
-    change: (c) => setAt(c, ["routers", 1, "restUrl"], "ftp://10.10.0.3"),
-    expect: [issue("routers[1].restUrl", "")],
+    change: (c) => setAt(c, ["routers", "@rtr-2", "restUrl"], "ftp://10.10.0.3"),
+    expect: [issue("routers[@rtr-2].restUrl", "")],
   },
   {
     name: "unsupported Proxmox version",
@@ -181,14 +183,14 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "missing guest IP",
     base: "production",
-    change: (c) => removeAt(c, ["guests", 3, "ip"]),
-    expect: [issue("guests[3].ip", "is required")],
+    change: (c) => removeAt(c, ["guests", "@redis-1", "ip"]),
+    expect: [issue("guests[@redis-1].ip", "is required")],
   },
   {
     name: "missing host memory",
     base: "production",
-    change: (c) => removeAt(c, ["hosts", 2, "memoryGb"]),
-    expect: [issue("hosts[2].memoryGb", "is required")],
+    change: (c) => removeAt(c, ["hosts", "@pve-03", "memoryGb"]),
+    expect: [issue("hosts[@pve-03].memoryGb", "is required")],
   },
   {
     name: "missing access",
@@ -208,20 +210,20 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "uppercase guest name",
     base: "production",
-    change: (c) => setAt(c, ["guests", 2, "name"], "Mongo-3"),
-    expect: [issue("guests[2].name", "must be a DNS label")],
+    change: (c) => setAt(c, ["guests", "@mongo-3", "name"], "Mongo-3"),
+    expect: [issue("guests[@mongo-3].name", "must be a DNS label")],
   },
   {
     name: "underscore in a host name",
     base: "production",
-    change: (c) => setAt(c, ["hosts", 1, "name"], "pve_02"),
-    expect: [issue("hosts[1].name", "must be a DNS label")],
+    change: (c) => setAt(c, ["hosts", "@pve-02", "name"], "pve_02"),
+    expect: [issue("hosts[@pve-02].name", "must be a DNS label")],
   },
   {
     name: "uppercase router name",
     base: "staging",
-    change: (c) => setAt(c, ["routers", 1, "name"], "RTR-STG-2"),
-    expect: [issue("routers[1].name", "must be a DNS label")],
+    change: (c) => setAt(c, ["routers", "@rtr-stg-2", "name"], "RTR-STG-2"),
+    expect: [issue("routers[@rtr-stg-2].name", "must be a DNS label")],
   },
   {
     name: "uppercase internal zone",
@@ -232,163 +234,171 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "guest named like a host",
     base: "production",
-    change: (c) => setAt(c, ["guests", 6, "name"], "pve-05"),
-    expect: [issue("guests[6].name", 'name "pve-05" is already used')],
+    change: (c) => setAt(c, ["guests", "@kibana-1", "name"], "pve-05"),
+    expect: [issue("guests[@kibana-1].name", 'name "pve-05" is already used')],
   },
   {
     name: "guest named like a router",
     base: "production",
-    change: (c) => setAt(c, ["guests", 4, "name"], "rtr-1"),
-    expect: [issue("guests[4].name", 'name "rtr-1" is already used')],
+    change: (c) => setAt(c, ["guests", "@zabbix-1", "name"], "rtr-1"),
+    expect: [issue("guests[@zabbix-1].name", 'name "rtr-1" is already used')],
   },
   {
     name: "two guests with the same name",
     base: "staging",
-    change: (c) => setAt(c, ["guests", 1, "name"], "mongo-1"),
-    expect: [issue("guests[1].name", 'name "mongo-1" is already used')],
+    change: (c) => setAt(c, ["guests", "@mongo-2", "name"], "mongo-1"),
+    expect: [issue("guests[@mongo-2].name", 'name "mongo-1" is already used')],
   },
   {
     name: "host named like a router",
     base: "staging",
     change: (c) => {
-      setAt(c, ["hosts", 0, "name"], "rtr-stg-1");
+      setAt(c, ["hosts", "@pve-stg", "name"], "rtr-stg-1");
       // Keep the guests on it so the only problem is the name.
-      for (let i = 0; i < 8; i++) setAt(c, ["guests", i, "host"], "rtr-stg-1");
+      const guests = getAt(c, ["guests"]);
+      if (!Array.isArray(guests)) throw new Error("guests is not a list");
+      guests.forEach((_, i) => setAt(c, ["guests", i, "host"], "rtr-stg-1"));
     },
-    expect: [issue("hosts[0].name", 'name "rtr-stg-1" is already used')],
+    expect: [issue("hosts[@pve-stg].name", 'name "rtr-stg-1" is already used')],
   },
   // --- identifiers --------------------------------------------------------------------------
   {
     name: "duplicate VLAN id",
     base: "production",
-    change: (c) => setAt(c, ["networks", 2, "vlanId"], 20),
-    expect: [issue("networks[2].vlanId", "duplicate VLAN id 20")],
+    change: (c) => setAt(c, ["networks", "@kubernetes", "vlanId"], 20),
+    expect: [issue("networks[@kubernetes].vlanId", "duplicate VLAN id 20")],
   },
   {
     name: "duplicate VMID",
     base: "production",
-    change: (c) => setAt(c, ["guests", 5, "vmId"], 211),
-    expect: [issue("guests[5].vmId", "duplicate VMID 211")],
+    change: (c) => setAt(c, ["guests", "@elasticsearch-1", "vmId"], 211),
+    expect: [issue("guests[@elasticsearch-1].vmId", "duplicate VMID 211")],
   },
   {
     name: "duplicate datastore id on a host",
     base: "staging",
-    change: (c) => setAt(c, ["hosts", 0, "datastores", 2, "id"], "local"),
-    expect: [issue("hosts[0].datastores[2].id", 'duplicate datastore "local"')],
+    change: (c) => setAt(c, ["hosts", "@pve-stg", "datastores", 2, "id"], "local"),
+    expect: [issue("hosts[@pve-stg].datastores[@backup].id", 'duplicate datastore "local"')],
     // The backup datastore is gone, so the stateful guests have none.
-    alsoAllowed: ["baremetal:proxmox.backup.storage"],
+    alsoAllowed: ["proxmox.backup.storage"],
   },
   {
     name: "two routers with the same VRRP priority",
     base: "production",
-    change: (c) => setAt(c, ["routers", 1, "vrrpPriority"], 200),
-    expect: [issue("routers[1].vrrpPriority", "different VRRP priorities")],
+    change: (c) => setAt(c, ["routers", "@rtr-2", "vrrpPriority"], 200),
+    expect: [issue("routers[@rtr-2].vrrpPriority", "different VRRP priorities")],
   },
   {
     name: "two uplinks with the same distance",
     base: "production",
-    change: (c) => setAt(c, ["uplinks", 1, "distance"], 1),
-    expect: [issue("uplinks[1].distance", "different distances")],
+    change: (c) => setAt(c, ["uplinks", "@isp-b", "distance"], 1),
+    expect: [issue("uplinks[@isp-b].distance", "different distances")],
   },
 
   // --- networks and addresses --------------------------------------------------------------
   {
     name: "network CIDR with host bits",
     base: "production",
-    change: (c) => setAt(c, ["networks", 1, "cidr"], "10.20.0.5/24"),
-    expect: [issue("networks[1].cidr", "did you mean 10.20.0.0/24")],
+    change: (c) => setAt(c, ["networks", "@services", "cidr"], "10.20.0.5/24"),
+    expect: [issue("networks[@services].cidr", "did you mean 10.20.0.0/24")],
   },
   {
     name: "overlapping networks",
     base: "production",
-    change: (c) => setAt(c, ["networks", 3, "cidr"], "10.0.0.0/10"),
+    change: (c) => setAt(c, ["networks", "@storage", "cidr"], "10.0.0.0/10"),
     expect: [
-      issue("networks[3].cidr", 'overlaps network "management"'),
-      issue("networks[3].cidr", 'overlaps network "services"'),
-      issue("networks[3].cidr", 'overlaps network "kubernetes"'),
+      issue("networks[@storage].cidr", 'overlaps network "management"'),
+      issue("networks[@storage].cidr", 'overlaps network "services"'),
+      issue("networks[@storage].cidr", 'overlaps network "kubernetes"'),
     ],
   },
   {
     name: "no management network",
     base: "staging",
-    change: (c) => setAt(c, ["networks", 0, "purpose"], "services"),
+    change: (c) => setAt(c, ["networks", "@management", "purpose"], "services"),
     expect: [issue("networks", 'purpose "management"')],
   },
   {
     name: "guest IP outside its network",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "ip"], "10.30.0.21"),
-    expect: [issue("guests[3].ip", 'outside network "services" (10.20.0.0/24)')],
+    change: (c) => setAt(c, ["guests", "@redis-1", "ip"], "10.30.0.21"),
+    expect: [issue("guests[@redis-1].ip", 'outside network "services" (10.20.0.0/24)')],
   },
   {
     name: "host management IP outside the management network",
     base: "production",
-    change: (c) => setAt(c, ["hosts", 4, "managementIp"], "10.20.0.15"),
-    expect: [issue("hosts[4].managementIp", 'outside network "management"')],
+    change: (c) => setAt(c, ["hosts", "@pve-05", "managementIp"], "10.20.0.15"),
+    expect: [issue("hosts[@pve-05].managementIp", 'outside network "management"')],
   },
   {
     name: "gateway outside its network",
     base: "staging",
-    change: (c) => setAt(c, ["networks", 2, "gateway"], "10.131.0.1"),
-    expect: [issue("networks[2].gateway", 'outside network "kubernetes"')],
+    change: (c) => setAt(c, ["networks", "@kubernetes", "gateway"], "10.131.0.1"),
+    expect: [issue("networks[@kubernetes].gateway", 'outside network "kubernetes"')],
   },
   {
     name: "guest IP equal to the network address",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "ip"], "10.20.0.0"),
-    expect: [issue("guests[3].ip", "network or broadcast address of 10.20.0.0/24")],
+    change: (c) => setAt(c, ["guests", "@redis-1", "ip"], "10.20.0.0"),
+    expect: [issue("guests[@redis-1].ip", "network or broadcast address of 10.20.0.0/24")],
   },
   {
     name: "guest IP equal to the broadcast address",
     base: "staging",
-    change: (c) => setAt(c, ["guests", 7, "ip"], "10.130.0.255"),
-    expect: [issue("guests[7].ip", "network or broadcast address of 10.130.0.0/24")],
+    change: (c) => setAt(c, ["guests", "@k8s-1", "ip"], "10.130.0.255"),
+    expect: [issue("guests[@k8s-1].ip", "network or broadcast address of 10.130.0.0/24")],
   },
   {
     name: "gateway equal to the broadcast address",
     base: "production",
-    change: (c) => setAt(c, ["networks", 0, "gateway"], "10.10.0.255"),
-    expect: [issue("networks[0].gateway", "network or broadcast address")],
+    change: (c) => setAt(c, ["networks", "@management", "gateway"], "10.10.0.255"),
+    expect: [issue("networks[@management].gateway", "network or broadcast address")],
   },
   {
     name: "IP duplicated across guests",
     base: "production",
-    change: (c) => setAt(c, ["guests", 4, "ip"], "10.20.0.21"),
-    expect: [issue("guests[4].ip", "already an address at baremetal:guests[3].ip")],
+    change: (c) => setAt(c, ["guests", "@zabbix-1", "ip"], "10.20.0.21"),
+    expect: [issue("guests[@zabbix-1].ip", "already an address at {guests[@redis-1].ip}")],
   },
   {
     name: "guest IP equal to the gateway (VRRP address)",
     base: "production",
-    change: (c) => setAt(c, ["guests", 6, "ip"], "10.20.0.1"),
+    change: (c) => setAt(c, ["guests", "@kibana-1", "ip"], "10.20.0.1"),
     expect: [
-      issue("guests[6].ip", "already the gateway / VRRP address at baremetal:networks[1].gateway"),
+      issue(
+        "guests[@kibana-1].ip",
+        "already the gateway / VRRP address at {networks[@services].gateway}",
+      ),
     ],
   },
   {
     name: "router address equal to the gateway",
     base: "production",
-    change: (c) => setAt(c, ["routers", 1, "addresses", "kubernetes"], "10.30.0.1"),
+    change: (c) => setAt(c, ["routers", "@rtr-2", "addresses", "kubernetes"], "10.30.0.1"),
     expect: [
       issue(
-        "routers[1].addresses.kubernetes",
-        "already the gateway / VRRP address at baremetal:networks[2].gateway",
+        "routers[@rtr-2].addresses.kubernetes",
+        "already the gateway / VRRP address at {networks[@kubernetes].gateway}",
       ),
     ],
   },
   {
     name: "guest IP equal to a router address",
     base: "staging",
-    change: (c) => setAt(c, ["guests", 7, "ip"], "10.130.0.3"),
+    change: (c) => setAt(c, ["guests", "@k8s-1", "ip"], "10.130.0.3"),
     expect: [
-      issue("guests[7].ip", "already an address at baremetal:routers[1].addresses.kubernetes"),
+      issue(
+        "guests[@k8s-1].ip",
+        "already an address at {routers[@rtr-stg-2].addresses.kubernetes}",
+      ),
     ],
   },
   {
     name: "host management IP equal to a router address",
     base: "production",
-    change: (c) => setAt(c, ["hosts", 0, "managementIp"], "10.10.0.2"),
+    change: (c) => setAt(c, ["hosts", "@pve-01", "managementIp"], "10.10.0.2"),
     expect: [
-      issue("hosts[0].managementIp", "already an address at baremetal:routers[0].addresses"),
+      issue("hosts[@pve-01].managementIp", "already an address at {routers[@rtr-1].addresses}"),
     ],
   },
 
@@ -396,33 +406,33 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "router without an address in a network",
     base: "production",
-    change: (c) => removeAt(c, ["routers", 1, "addresses", "storage"]),
-    expect: [issue("routers[1].addresses", 'has no address in network "storage"')],
+    change: (c) => removeAt(c, ["routers", "@rtr-2", "addresses", "storage"]),
+    expect: [issue("routers[@rtr-2].addresses", 'has no address in network "storage"')],
   },
   {
     name: "router address in an undeclared network",
     base: "production",
-    change: (c) => addAt(c, ["routers", 0, "addresses", "dmz"], "10.50.0.2"),
-    expect: [issue("routers[0].addresses.dmz", 'network "dmz" is not declared')],
+    change: (c) => addAt(c, ["routers", "@rtr-1", "addresses", "dmz"], "10.50.0.2"),
+    expect: [issue("routers[@rtr-1].addresses.dmz", 'network "dmz" is not declared')],
   },
   {
     name: "uplink on an unknown router",
     base: "production",
-    change: (c) => setAt(c, ["uplinks", 1, "router"], "rtr-3"),
-    expect: [issue("uplinks[1].router", 'router "rtr-3" is not declared')],
+    change: (c) => setAt(c, ["uplinks", "@isp-b", "router"], "rtr-3"),
+    expect: [issue("uplinks[@isp-b].router", 'router "rtr-3" is not declared')],
   },
   {
     name: "uplink gateway outside its link",
     base: "production",
-    change: (c) => setAt(c, ["uplinks", 0, "gateway"], "198.51.100.5"),
-    expect: [issue("uplinks[0].gateway", "outside the link 198.51.100.0/30")],
+    change: (c) => setAt(c, ["uplinks", "@isp-a", "gateway"], "198.51.100.5"),
+    expect: [issue("uplinks[@isp-a].gateway", "outside the link 198.51.100.0/30")],
   },
   {
     name: "three routers",
     base: "production",
     change: (c) =>
       appendTo(c, ["routers"], {
-        ...(getAt(c, ["routers", 1]) as Record<string, unknown>),
+        ...(getAt(c, ["routers", "@rtr-2"]) as Record<string, unknown>),
         name: "rtr-3",
         restUrl: "https://10.10.0.4",
         vrrpPriority: 50,
@@ -438,7 +448,7 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "one uplink",
     base: "staging",
-    change: (c) => removeAt(c, ["uplinks", 1]),
+    change: (c) => removeAt(c, ["uplinks", "@isp-b"]),
     expect: [issue("uplinks", "exactly 2 uplinks")],
   },
   {
@@ -452,57 +462,58 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "guest on an unknown host",
     base: "production",
-    change: (c) => setAt(c, ["guests", 6, "host"], "pve-06"),
-    expect: [issue("guests[6].host", 'host "pve-06" is not declared')],
+    change: (c) => setAt(c, ["guests", "@kibana-1", "host"], "pve-06"),
+    expect: [issue("guests[@kibana-1].host", 'host "pve-06" is not declared')],
   },
   {
     name: "guest in an unknown network",
     base: "production",
-    change: (c) => setAt(c, ["guests", 6, "network"], "dmz"),
-    expect: [issue("guests[6].network", 'network "dmz" is not declared')],
+    change: (c) => setAt(c, ["guests", "@kibana-1", "network"], "dmz"),
+    expect: [issue("guests[@kibana-1].network", 'network "dmz" is not declared')],
   },
   {
     name: "guest disk on an unknown datastore",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "dataDisk", "datastore"], "ssd"),
+    change: (c) => setAt(c, ["guests", "@redis-1", "dataDisk", "datastore"], "ssd"),
     expect: [
-      issue("guests[3].dataDisk.datastore", 'datastore "ssd" does not exist on host pve-04'),
+      issue("guests[@redis-1].dataDisk.datastore", 'datastore "ssd" does not exist on host pve-04'),
     ],
   },
   {
     name: "container root disk on a datastore without rootdir",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "rootDisk", "datastore"], "local"),
-    expect: [issue("guests[3].rootDisk.datastore", 'does not allow content "rootdir"')],
+    change: (c) => setAt(c, ["guests", "@redis-1", "rootDisk", "datastore"], "local"),
+    expect: [issue("guests[@redis-1].rootDisk.datastore", 'does not allow content "rootdir"')],
   },
   {
     name: "VM disk on a datastore without images",
     base: "staging",
-    change: (c) => setAt(c, ["hosts", 0, "datastores", 1, "content"], ["rootdir"]),
-    expect: [issue("guests[7].rootDisk.datastore", 'does not allow content "images"')],
+    change: (c) => setAt(c, ["hosts", "@pve-stg", "datastores", 1, "content"], ["rootdir"]),
+    expect: [issue("guests[@k8s-1].rootDisk.datastore", 'does not allow content "images"')],
   },
   {
     name: "Kubernetes node with a data disk",
     base: "production",
     change: (c) =>
-      addAt(c, ["guests", 8, "dataDisk"], {
+      addAt(c, ["guests", "@k8s-2", "dataDisk"], {
         datastore: "nvme",
         sizeGb: 100,
         mountPath: "/var/lib/data",
       }),
-    expect: [issue("guests[8].dataDisk", "stateless")],
+    expect: [issue("guests[@k8s-2].dataDisk", "stateless")],
   },
   {
     name: "image datastore without snippets",
     base: "production",
-    change: (c) => setAt(c, ["hosts", 2, "datastores", 0, "content"], ["iso", "vztmpl", "import"]),
-    expect: [issue("hosts[2].datastores", 'must allow content "snippets"')],
+    change: (c) =>
+      setAt(c, ["hosts", "@pve-03", "datastores", 0, "content"], ["iso", "vztmpl", "import"]),
+    expect: [issue("hosts[@pve-03].datastores", 'must allow content "snippets"')],
   },
   {
     name: "image datastore that does not exist",
     base: "staging",
     change: (c) => setAt(c, ["proxmox", "imageDatastore"], "images"),
-    expect: [issue("hosts[0].datastores", 'has no image datastore "images"')],
+    expect: [issue("hosts[@pve-stg].datastores", 'has no image datastore "images"')],
   },
   {
     name: "backup storage that does not allow backups",
@@ -516,119 +527,129 @@ export const BAD_CASES: readonly BadCase[] = [
     // pve-04: (2 × 32 × 2 threads − 4 reserved) × 2 = 248 vCPUs; redis 4 + elastic 16 + k8s 230.
     name: "CPU over capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", 7, "cores"], 230),
-    expect: [issue("hosts[3]", "needs 250 vCPUs but has 248")],
+    change: (c) => setAt(c, ["guests", "@k8s-1", "cores"], 230),
+    expect: [issue("hosts[@pve-04]", "needs 250 vCPUs but has 248")],
   },
   {
     // 170 vCPUs fit 248 with overcommit 2 (see the good cases), not 124 without overcommit.
     name: "CPU over capacity without overcommit",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 7, "cores"], 150);
+      setAt(c, ["guests", "@k8s-1", "cores"], 150);
       setAt(c, ["capacity", "cpuOvercommit"], 1);
     },
-    expect: [issue("hosts[3]", "needs 170 vCPUs but has 124")],
+    expect: [issue("hosts[@pve-04]", "needs 170 vCPUs but has 124")],
   },
   {
     // 170 vCPUs fit (128 − 40) × 2 = 176 (good cases), not (128 − 50) × 2 = 156.
     name: "CPU over capacity with a larger host reserve",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 7, "cores"], 150);
+      setAt(c, ["guests", "@k8s-1", "cores"], 150);
       setAt(c, ["capacity", "reserve", "cores"], 50);
     },
-    expect: [issue("hosts[3]", "needs 170 vCPUs but has 156")],
+    expect: [issue("hosts[@pve-04]", "needs 170 vCPUs but has 156")],
   },
   {
     // pve-04: 512 − 32 = 480 GB; redis 16 + elastic 64 + k8s 401.
     name: "RAM over capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", 7, "memoryGb"], 401),
-    expect: [issue("hosts[3].memoryGb", "needs 481 GB RAM but has 480")],
+    change: (c) => setAt(c, ["guests", "@k8s-1", "memoryGb"], 401),
+    expect: [issue("hosts[@pve-04].memoryGb", "needs 481 GB RAM but has 480")],
   },
   {
     name: "RAM is not overcommitted with the CPU",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 7, "memoryGb"], 401);
+      setAt(c, ["guests", "@k8s-1", "memoryGb"], 401);
       setAt(c, ["capacity", "cpuOvercommit"], 8);
     },
-    expect: [issue("hosts[3].memoryGb", "needs 481 GB RAM but has 480")],
+    expect: [issue("hosts[@pve-04].memoryGb", "needs 481 GB RAM but has 480")],
   },
   {
     name: "RAM over capacity with a larger host reserve",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 7, "memoryGb"], 400);
+      setAt(c, ["guests", "@k8s-1", "memoryGb"], 400);
       setAt(c, ["capacity", "reserve", "memoryGb"], 33);
     },
-    expect: [issue("hosts[3].memoryGb", "needs 480 GB RAM but has 479")],
+    expect: [issue("hosts[@pve-04].memoryGb", "needs 480 GB RAM but has 479")],
   },
   {
     // pve-04 nvme: 7000 − 50 = 6950 GB; redis 64 + elastic 6687 + k8s 200.
     name: "disk over capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", 5, "dataDisk", "sizeGb"], 6687),
-    expect: [issue("hosts[3].datastores[2].sizeGb", 'datastore "nvme" needs 6951 GB but has 6950')],
+    change: (c) => setAt(c, ["guests", "@elasticsearch-1", "dataDisk", "sizeGb"], 6687),
+    expect: [
+      issue(
+        "hosts[@pve-04].datastores[@nvme].sizeGb",
+        'datastore "nvme" needs 6951 GB but has 6950',
+      ),
+    ],
   },
   {
     name: "disk over capacity with a larger host reserve",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 5, "dataDisk", "sizeGb"], 6686);
+      setAt(c, ["guests", "@elasticsearch-1", "dataDisk", "sizeGb"], 6686);
       setAt(c, ["capacity", "reserve", "diskGb"], 51);
     },
-    expect: [issue("hosts[3].datastores[2].sizeGb", "needs 6950 GB but has 6949")],
+    expect: [issue("hosts[@pve-04].datastores[@nvme].sizeGb", "needs 6950 GB but has 6949")],
   },
   {
     name: "staging host over its RAM",
     base: "staging",
-    change: (c) => setAt(c, ["guests", 7, "memoryGb"], 200),
-    expect: [issue("hosts[0].memoryGb", "needs 248 GB RAM but has 240")],
+    change: (c) => setAt(c, ["guests", "@k8s-1", "memoryGb"], 200),
+    expect: [issue("hosts[@pve-stg].memoryGb", "GB RAM but has 240 after the reserve")],
   },
 
   // --- placement ----------------------------------------------------------------------------
   {
     name: "two MongoDB members on one host",
     base: "production",
-    change: (c) => setAt(c, ["guests", 2, "host"], "pve-01"),
-    expect: [issue("guests[2].host", 'mongodb member "mongo-3" shares host pve-01 with "mongo-1"')],
+    change: (c) => setAt(c, ["guests", "@mongo-3", "host"], "pve-01"),
+    expect: [
+      issue("guests[@mongo-3].host", 'mongodb member "mongo-3" shares host pve-01 with "mongo-1"'),
+    ],
   },
   {
     name: "staging without MongoDB co-location",
     base: "staging",
     change: (c) => setAt(c, ["placement", "allowColocation"], []),
     expect: [
-      issue("guests[1].host", 'shares host pve-stg with "mongo-1"'),
-      issue("guests[2].host", 'shares host pve-stg with "mongo-1"'),
+      issue("guests[@mongo-2].host", 'shares host pve-stg with "mongo-1"'),
+      issue("guests[@mongo-3].host", 'shares host pve-stg with "mongo-1"'),
     ],
   },
   {
     name: "two control-plane nodes on one host",
     base: "production",
-    change: (c) => setAt(c, ["guests", 9, "host"], "pve-04"),
-    expect: [issue("guests[9].host", 'kubernetes-control-plane member "k8s-3" shares host pve-04')],
+    change: (c) => setAt(c, ["guests", "@k8s-3", "host"], "pve-04"),
+    expect: [
+      issue("guests[@k8s-3].host", 'kubernetes-control-plane member "k8s-3" shares host pve-04'),
+    ],
   },
   {
     name: "MongoDB co-location does not allow control-plane co-location",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 9, "host"], "pve-04");
+      setAt(c, ["guests", "@k8s-3", "host"], "pve-04");
       setAt(c, ["placement", "allowColocation"], ["mongodb"]);
     },
-    expect: [issue("guests[9].host", "kubernetes-control-plane")],
+    expect: [issue("guests[@k8s-3].host", "kubernetes-control-plane")],
   },
   {
     name: "even number of MongoDB members",
     base: "production",
-    change: (c) => setAt(c, ["guests", 3, "role"], "mongodb"),
+    change: (c) => setAt(c, ["guests", "@redis-1", "role"], "mongodb"),
     expect: [issue("guests", "has 4 members")],
   },
   {
     name: "no Kubernetes control plane",
     base: "staging",
-    change: (c) => setAt(c, ["guests", 7, "role"], "k8s-worker"),
+    change: (c) => setAt(c, ["guests", "@k8s-1", "role"], "k8s-worker"),
     expect: [issue("guests", "k8s-control-plane")],
+    alsoAllowed: ["kubernetes.controlPlaneNodes"],
   },
   {
     name: "allowReplace naming an unknown guest",
@@ -648,36 +669,36 @@ export const GOOD_CASES: readonly GoodCase[] = [
   {
     name: "CPU fits with overcommit 2",
     base: "production",
-    change: (c) => setAt(c, ["guests", 7, "cores"], 150),
+    change: (c) => setAt(c, ["guests", "@k8s-1", "cores"], 150),
   },
   {
     name: "CPU fits with a host reserve of 40 cores",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 7, "cores"], 150);
+      setAt(c, ["guests", "@k8s-1", "cores"], 150);
       setAt(c, ["capacity", "reserve", "cores"], 40);
     },
   },
   {
     name: "CPU exactly at capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", 7, "cores"], 228),
+    change: (c) => setAt(c, ["guests", "@k8s-1", "cores"], 228),
   },
   {
     name: "RAM exactly at capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", 7, "memoryGb"], 400),
+    change: (c) => setAt(c, ["guests", "@k8s-1", "memoryGb"], 400),
   },
   {
     name: "disk exactly at capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", 5, "dataDisk", "sizeGb"], 6686),
+    change: (c) => setAt(c, ["guests", "@elasticsearch-1", "dataDisk", "sizeGb"], 6686),
   },
   {
     name: "MongoDB members share a host with allowColocation",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 2, "host"], "pve-01");
+      setAt(c, ["guests", "@mongo-3", "host"], "pve-01");
       setAt(c, ["placement", "allowColocation"], ["mongodb"]);
     },
   },
@@ -685,7 +706,7 @@ export const GOOD_CASES: readonly GoodCase[] = [
     name: "control-plane nodes share a host with allowColocation",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", 9, "host"], "pve-04");
+      setAt(c, ["guests", "@k8s-3", "host"], "pve-04");
       setAt(c, ["placement", "allowColocation"], ["kubernetes-control-plane"]);
     },
   },

@@ -1,5 +1,9 @@
-/** The smallest stack the rules accept: one network, one host, one MongoDB member, one node. */
+/**
+ * The smallest stack the rules accept: a management and a Kubernetes network, one host, one
+ * MongoDB member and one control-plane node.
+ */
 import type { RawStackConfig } from "../../../components/config/validate";
+import { exampleStagingKubernetesConfig } from "../../../components/kubernetes/config";
 
 export function minimalStackConfig(): RawStackConfig {
   return {
@@ -12,6 +16,13 @@ export function minimalStackConfig(): RawStackConfig {
         gateway: "192.168.0.1",
         purpose: "management",
       },
+      {
+        name: "k8s",
+        vlanId: 3,
+        cidr: "192.168.1.0/24",
+        gateway: "192.168.1.1",
+        purpose: "kubernetes",
+      },
     ],
     routers: [
       {
@@ -19,7 +30,7 @@ export function minimalStackConfig(): RawStackConfig {
         model: "hAP",
         restUrl: "https://192.168.0.2",
         vrrpPriority: 2,
-        addresses: { lan: "192.168.0.2" },
+        addresses: { lan: "192.168.0.2", k8s: "192.168.1.2" },
         trunkInterface: "ether2",
       },
       {
@@ -27,7 +38,7 @@ export function minimalStackConfig(): RawStackConfig {
         model: "hAP",
         restUrl: "https://192.168.0.3",
         vrrpPriority: 1,
-        addresses: { lan: "192.168.0.3" },
+        addresses: { lan: "192.168.0.3", k8s: "192.168.1.3" },
         trunkInterface: "ether2",
       },
     ],
@@ -98,13 +109,18 @@ export function minimalStackConfig(): RawStackConfig {
         role: "k8s-control-plane",
         host: "pve",
         vmId: 101,
-        network: "lan",
-        ip: "192.168.0.21",
+        network: "k8s",
+        ip: "192.168.1.21",
         cores: 2,
         memoryGb: 8,
         rootDisk: { datastore: "local", sizeGb: 50 },
       },
     ],
     access: { sshPublicKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIexample ops@lab"] },
+    kubernetes: {
+      ...structuredClone(exampleStagingKubernetesConfig),
+      api: { address: "192.168.1.10", extraSANs: [] },
+      metallb: { addressPool: ["192.168.1.200-192.168.1.220"] },
+    },
   };
 }
