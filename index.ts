@@ -9,3 +9,7 @@ const outputs = buildDataCenter(loadStack());
 
 export const guests = outputs.guests;
 export const capacity = outputs.capacity;
+/** Admin kubeconfig of the microk8s cluster (secret): `pulumi stack output kubeconfig --show-secrets`. */
+export const kubeconfig = outputs.kubeconfig;
+export const platformReleases = outputs.platformReleases;
+export const platformHostnames = outputs.platformHostnames;

@@ -1,21 +1,102 @@
 /**
  * Wires the layers together in dependency order. Each layer is a ComponentResource that receives
  * validated, typed values; this function is the only place that knows how they connect.
+ *
+ * Kubernetes is formed in two steps around the compute layer: the cluster token and each node's
+ * cloud-init come first (the VMs boot from them), the platform releases after the VMs exist.
  */
-import { ComputeLayer, type PlacedGuest } from "./compute";
+import type * as pulumi from "@pulumi/pulumi";
+import { ComputeLayer, fqdnOf, type PlacedGuest } from "./compute";
 import type { HostCapacity } from "./config/capacity";
 import type { LoadedStack } from "./config/load";
+import type { StackConfig } from "./config/schema";
+import {
+  KubernetesPlatform,
+  Microk8sCluster,
+  type Microk8sNodeSpec,
+  type PlatformServices,
+} from "./kubernetes";
+import type { ReleaseInfo } from "./kubernetes/platform";
 
 export interface DataCenterOutputs {
   guests: PlacedGuest[];
   capacity: HostCapacity[];
+  kubeconfig: pulumi.Output<string>;
+  platformReleases: ReleaseInfo[];
+  platformHostnames: StackConfig["kubernetes"]["hostnames"];
+}
+
+/** Kubernetes nodes in config order; the first control-plane node bootstraps the cluster. */
+export function kubernetesNodes(config: StackConfig): Microk8sNodeSpec[] {
+  const nodes = config.guests.filter(
+    (g) => g.role === "k8s-control-plane" || g.role === "k8s-worker",
+  );
+  const bootstrap = nodes.find((g) => g.role === "k8s-control-plane");
+  return nodes.map((g) => ({
+    name: g.name,
+    ip: g.ip,
+    hostNode: g.host,
+    role: g === bootstrap ? "bootstrap" : "join",
+    ...(g.role === "k8s-worker" ? { worker: true } : {}),
+  }));
+}
+
+/** Where the platform finds the services that run outside the cluster. */
+export function platformServices(config: StackConfig): PlatformServices {
+  const byRole = (role: string) => config.guests.filter((g) => g.role === role);
+  const fqdn = (name: string) => fqdnOf(name, config);
+  const [zabbix] = byRole("zabbix");
+  const [elasticsearch] = byRole("elasticsearch");
+  return {
+    mongodb: byRole("mongodb").map((g) => ({ host: fqdn(g.name), port: 27017 })),
+    redis: byRole("redis").map((g) => ({ host: fqdn(g.name), port: 6379 })),
+    zabbixServer: { host: zabbix ? fqdn(zabbix.name) : "" },
+    elasticsearch: { url: elasticsearch ? `https://${fqdn(elasticsearch.name)}:9200` : "" },
+    routers: config.routers.map((r) => ({
+      name: r.name,
+      ip: r.addresses["management"] ?? r.restUrl,
+    })),
+  };
 }
 
 export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOutputs {
+  const nodes = kubernetesNodes(config);
+  const cluster = new Microk8sCluster("kubernetes", {
+    config: config.kubernetes,
+    nodes,
+    site: { internalZone: config.site.internalZone },
+    harborRegistryHost: config.kubernetes.hostnames.harbor,
+    login: {
+      user: config.access.user,
+      sshPublicKeys: config.access.sshPublicKeys,
+      timezone: config.site.timezone,
+    },
+  });
+
   const compute = new ComputeLayer("compute", {
     config,
     proxmoxApiToken: secrets.proxmoxApiToken,
     sshPrivateKey: secrets.sshPrivateKey,
+    vmUserData: cluster.userData,
   });
-  return { guests: compute.placement, capacity: compute.capacity };
+
+  const platform = new KubernetesPlatform("platform", {
+    config: config.kubernetes,
+    bootstrapNode: cluster.bootstrapNode,
+    nodes: nodes.map((n) => ({ name: n.name, ip: n.ip })),
+    sshPrivateKey: secrets.sshPrivateKey,
+    sshUser: config.access.user,
+    dependsOn: Object.values(compute.vms),
+    services: platformServices(config),
+    site: { internalZone: config.site.internalZone, publicDomain: config.site.publicDomain },
+    secrets: { cloudflareApiToken: secrets.cloudflareApiToken },
+  });
+
+  return {
+    guests: compute.placement,
+    capacity: compute.capacity,
+    kubeconfig: platform.kubeconfig,
+    platformReleases: Object.values(platform.releases),
+    platformHostnames: platform.hostnames,
+  };
 }

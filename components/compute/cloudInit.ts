@@ -8,7 +8,7 @@ export interface BaseCloudConfigInput {
   hostname: string;
   fqdn: string;
   user: string;
-  sshPublicKeys: string[];
+  sshPublicKeys: readonly string[];
   timezone: string;
 }
 

@@ -60,3 +60,20 @@ export function withPrefix(address: string, cidr: string): string {
 export function hostPart(cidrAddress: string): string {
   return new Address4(cidrAddress).correctForm();
 }
+
+/** First and last address of a MetalLB-style pool entry: `a.b.c.d-a.b.c.e` or a CIDR. */
+export function poolBounds(pool: string): [string, string] {
+  if (pool.includes("/")) {
+    const network = new Address4(pool);
+    return [network.startAddress().correctForm(), network.endAddress().correctForm()];
+  }
+  const [first = "", last = ""] = pool.split("-");
+  return [first, last];
+}
+
+/** `true` when `address` lies between `first` and `last` inclusive. */
+export function inPool(pool: string, address: string): boolean {
+  const [first, last] = poolBounds(pool).map((a) => new Address4(a).bigInt());
+  const value = new Address4(address).bigInt();
+  return first !== undefined && last !== undefined && value >= first && value <= last;
+}

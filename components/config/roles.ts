@@ -13,6 +13,8 @@ interface RoleTraits {
 
 export const ROLE_TRAITS: Record<GuestRole, RoleTraits> = {
   mongodb: { kind: "lxc", stateful: true, spreadGroup: "mongodb" },
+  // Harbor's database (and any other platform database) lives outside the cluster.
+  postgresql: { kind: "lxc", stateful: true },
   redis: { kind: "lxc", stateful: true },
   zabbix: { kind: "lxc", stateful: true },
   elasticsearch: { kind: "lxc", stateful: true },

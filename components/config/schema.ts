@@ -4,6 +4,7 @@
  * `rules.ts`; this file only says what each value must look like on its own.
  */
 import { z } from "zod";
+import { kubernetesConfigSchema, type KubernetesConfig } from "../kubernetes/config";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
 
 const dnsLabel = z
@@ -106,6 +107,7 @@ export const hostSchema = z.strictObject({
 
 export const GUEST_ROLES = [
   "mongodb",
+  "postgresql",
   "redis",
   "zabbix",
   "elasticsearch",
@@ -206,6 +208,7 @@ export const sectionSchemas = {
   placement: placementSchema.default({ allowColocation: [], allowReplace: [] }),
   guests: z.array(guestSchema).min(1),
   access: accessSchema,
+  kubernetes: kubernetesConfigSchema,
 } as const;
 
 export type SectionName = keyof typeof sectionSchemas;
@@ -233,6 +236,7 @@ export interface StackConfig {
   placement: Placement;
   guests: Guest[];
   access: Access;
+  kubernetes: KubernetesConfig;
 }
 
 /** Secret config keys; each must be set with `pulumi config set --secret`. */

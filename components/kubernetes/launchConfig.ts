@@ -9,7 +9,8 @@
  */
 import { stringify } from "yaml";
 import type { KubernetesConfig } from "./config";
-import type { Microk8sNodeSpec } from "./types";
+import { baseCloudConfig } from "../compute/cloudInit";
+import type { Microk8sNodeSpec, NodeLogin } from "./types";
 
 export const LAUNCH_CONFIG_PATH = "/etc/microk8s.yaml";
 export const JOIN_SCRIPT_PATH = "/usr/local/sbin/microk8s-join.sh";
@@ -25,6 +26,11 @@ export interface NodeUserDataInput {
   readonly token: string;
   readonly harborRegistryHost: string;
   readonly internalZone: string;
+  /**
+   * Login user, keys and time zone. Proxmox cannot combine its own user settings with a
+   * user-data snippet, so the document must create the user the kubeconfig is fetched with.
+   */
+  readonly login?: NodeLogin;
 }
 
 interface LaunchAddon {
@@ -171,9 +177,13 @@ export function renderNodeUserData(input: NodeUserDataInput): string {
   if (node.role === "join") runcmd.push([JOIN_SCRIPT_PATH]);
   if (keepalived) runcmd.push(["systemctl", "enable", "--now", "keepalived"]);
 
+  const fqdn = `${node.name}.${input.internalZone}`;
+  const base = input.login ? baseCloudConfig({ hostname: node.name, fqdn, ...input.login }) : {};
+  const baseRuncmd = (base["runcmd"] as string[][] | undefined) ?? [];
   const doc: Record<string, unknown> = {
+    ...base,
     hostname: node.name,
-    fqdn: `${node.name}.${input.internalZone}`,
+    fqdn,
     manage_etc_hosts: true,
     package_update: true,
     packages: keepalived ? ["qemu-guest-agent", "keepalived"] : ["qemu-guest-agent"],
@@ -181,7 +191,8 @@ export function renderNodeUserData(input: NodeUserDataInput): string {
   // containerd verifies Harbor against the system trust store; a private CA is added to it.
   if (config.registryCaPem) doc["ca_certs"] = { trusted: [config.registryCaPem] };
   doc["write_files"] = files;
-  doc["runcmd"] = runcmd;
+  const seen = new Set(runcmd.map((step) => step.join(" ")));
+  doc["runcmd"] = [...baseRuncmd.filter((step) => !seen.has(step.join(" "))), ...runcmd];
   // Literal blocks keep scripts and configs readable in the VM and in snapshots.
   return `#cloud-config\n${stringify(doc, { blockQuote: "literal" })}`;
 }

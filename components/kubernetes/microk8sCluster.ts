@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { KubernetesConfig } from "./config";
 import { renderNodeUserData } from "./launchConfig";
-import type { Microk8sNodeSpec } from "./types";
+import type { Microk8sNodeSpec, NodeLogin } from "./types";
 
 export interface Microk8sClusterArgs {
   readonly config: KubernetesConfig;
@@ -17,6 +17,8 @@ export interface Microk8sClusterArgs {
   readonly site: { internalZone: string };
   /** Host name of the internal Harbor that containerd trusts. */
   readonly harborRegistryHost: string;
+  /** Login user and keys every node gets (see NodeUserDataInput.login). */
+  readonly login?: NodeLogin;
 }
 
 /** Checks the node plan against the config; throws with the offending arg named. */
@@ -72,6 +74,7 @@ export class Microk8sCluster extends pulumi.ComponentResource {
             token: value,
             harborRegistryHost: args.harborRegistryHost,
             internalZone: args.site.internalZone,
+            ...(args.login ? { login: args.login } : {}),
           }),
         ),
       );

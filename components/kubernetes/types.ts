@@ -28,3 +28,10 @@ export interface PlatformServices {
   readonly elasticsearch: { url: string };
   readonly routers: readonly { name: string; ip: string }[];
 }
+
+/** The login a node's cloud-init creates: used by operators and to fetch the kubeconfig. */
+export interface NodeLogin {
+  readonly user: string;
+  readonly sshPublicKeys: readonly string[];
+  readonly timezone: string;
+}

@@ -34,7 +34,7 @@ test("without arguments it previews both stacks: tree, counts, capacity", async 
     /\+ proxmoxve:index\/containerLegacy:ContainerLegacy {2}mongo-1 {2}\[protected\]/,
   );
   expect(stdout).toMatch(/Counts by type:\n\s+\d+ {2}baremetal:compute:ComputeLayer/);
-  expect(stdout).toMatch(/pve-03 +PowerEdge R750 +15\/248 \(free 233\) +48\/480 \(free 432\)/);
+  expect(stdout).toMatch(/pve-01 +PowerEdge R750 +15\/248 \(free 233\) +48\/480 \(free 432\)/);
 });
 
 test("--json gives a machine-readable form without input values", async () => {
@@ -49,7 +49,8 @@ test("--json gives a machine-readable form without input values", async () => {
   }[];
   expect(production?.stack).toBe("production");
   expect(production?.ok).toBe(true);
-  expect(production?.counts["proxmoxve:index/containerLegacy:ContainerLegacy"]).toBe(7);
+  expect(production?.counts["proxmoxve:index/containerLegacy:ContainerLegacy"]).toBe(8);
+  expect(production?.counts["kubernetes:helm.sh/v3:Release"]).toBe(8);
   expect(production?.resources).toHaveLength(production?.resourceCount ?? -1);
   expect(stdout).not.toContain("offline-placeholder");
 });

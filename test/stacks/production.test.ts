@@ -87,17 +87,59 @@ test("images are downloaded once per host and only where needed", () => {
 
 test("the nightly backup covers exactly the stateful guests", () => {
   const job = named(result, "proxmoxve:backup/job:Job", "stateful-guests");
-  expect(job.inputs["vmids"]).toEqual(["201", "202", "203", "211", "221", "231"]);
+  expect(job.inputs["vmids"]).toEqual(["201", "202", "203", "211", "221", "231", "241"]);
   expect(job.inputs["storage"]).toBe("pbs");
 });
 
 test("HA resources for every guest and anti-affinity for the replica set and the control plane", () => {
-  expect(ofType(result, "proxmoxve:index/haresource:Haresource")).toHaveLength(10);
+  expect(ofType(result, "proxmoxve:index/haresource:Haresource")).toHaveLength(11);
   const rules = ofType(result, "proxmoxve:index/harule:Harule");
   expect(rules.map((r) => [r.name, r.inputs["resources"], r.inputs["affinity"]])).toEqual([
     ["mongodb-spread", ["ct:201", "ct:202", "ct:203"], "negative"],
     ["kubernetes-control-plane-spread", ["vm:301", "vm:302", "vm:303"], "negative"],
   ]);
+});
+
+test("the cluster forms from the node VMs: one bootstrap node, two joiners, the login user on each", () => {
+  const userData = (name: string) =>
+    String(
+      (
+        named(result, "proxmoxve:index/fileLegacy:FileLegacy", `${name}-user-data`).inputs[
+          "sourceRaw"
+        ] as Record<string, unknown>
+      )["data"],
+    );
+  expect(userData("k8s-1")).toContain("persistentClusterToken");
+  expect(userData("k8s-1")).toContain("addons:");
+  expect(userData("k8s-2")).toContain("microk8s join 10.30.0.11:25000/");
+  expect(userData("k8s-3")).toContain("microk8s join 10.30.0.11:25000/");
+  for (const node of ["k8s-1", "k8s-2", "k8s-3"]) {
+    expect(userData(node)).toMatch(/^#cloud-config\n/);
+    expect(userData(node)).toContain("ssh_authorized_keys");
+    expect(userData(node)).toContain("snap");
+  }
+  // The kubeconfig is read from the bootstrap node only after every node VM exists.
+  const fetch = named(result, "command:remote:Command", "platform-access-kubeconfig");
+  const vmUrns = ofType(result, VM).map((v) => v.urn);
+  expect(fetch.dependencies).toEqual(expect.arrayContaining(vmUrns));
+});
+
+test("every platform release is installed through the cluster's provider with a pinned version", () => {
+  const releases = ofType(result, "kubernetes:helm.sh/v3:Release");
+  expect(releases.map((r) => r.name).sort()).toEqual([
+    "platform-argo-cd",
+    "platform-cert-manager",
+    "platform-eck-operator",
+    "platform-eck-stack",
+    "platform-harbor",
+    "platform-kube-prometheus-stack",
+    "platform-tekton-operator",
+    "platform-zabbix",
+  ]);
+  for (const release of releases) {
+    expect(release.inputs["version"]).toMatch(/^v?\d+\.\d+\.\d+$/);
+    expect(release.provider).toContain("pulumi:providers:kubernetes::platform-access-provider");
+  }
 });
 
 test("every resource has a parent below the stack, and names are unique per type", () => {
