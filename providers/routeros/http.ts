@@ -233,7 +233,10 @@ export async function rosRequest(
     }
     let reply: RawReply;
     try {
-      reply = await withGate(conn, () => sendOnce(conn, creds, method, path, body));
+      reply = await withGate(conn, () => {
+        registry().requestsSent++;
+        return sendOnce(conn, creds, method, path, body);
+      });
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
       const refused = code === "ECONNREFUSED";

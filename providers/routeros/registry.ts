@@ -28,6 +28,8 @@ export interface Registry {
   gates: Map<string, Gate>;
   /** `http.Agent` / `https.Agent` per router URL and TLS settings. */
   agents: Map<string, unknown>;
+  /** HTTP requests sent by this process (including retries), for reports and benchmarks. */
+  requestsSent: number;
 }
 
 export function registry(): Registry {
@@ -35,7 +37,7 @@ export function registry(): Registry {
   const key = Symbol.for("baremetal.routeros.registry");
   let found = holder[key];
   if (!found) {
-    found = { lists: new Map(), gates: new Map(), agents: new Map() };
+    found = { lists: new Map(), gates: new Map(), agents: new Map(), requestsSent: 0 };
     holder[key] = found;
   }
   return found;

@@ -1,0 +1,84 @@
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import type { FakeRouter } from "../fakes/routeros/server";
+import { PASSWORD, USER, snapshot, startFake } from "./helpers";
+
+const root = path.resolve(__dirname, "../..");
+
+/** Runs the conformance command in a child process (async: the fake answers from this one). */
+function conformance(url: string): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "scripts/routeros-conformance.ts",
+        "--url",
+        url,
+        "--user",
+        USER,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, ROUTEROS_PASSWORD: PASSWORD, ROUTEROS_RETRY_BASE_MS: "5" },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+    );
+  });
+}
+
+let fake: FakeRouter;
+beforeEach(async () => {
+  fake = await startFake();
+  fake.state.create("ip/firewall/filter", {
+    chain: "input",
+    action: "accept",
+    comment: "existing",
+  });
+});
+afterEach(() => fake.stop());
+
+test("conformance passes against the fake and leaves the router as found", async () => {
+  const before = snapshot(fake);
+  const { code, out } = await conformance(fake.url);
+  expect(out).not.toMatch(/FAIL/);
+  expect(out).toMatch(/steps passed/);
+  expect(code).toBe(0);
+  expect(out).not.toContain(PASSWORD);
+  expect(snapshot(fake)).toEqual(before);
+}, 120_000);
+
+test("conformance passes with faults injected and still leaves the router as found", async () => {
+  fake.faults.push(
+    { kind: "status", status: 503, method: "GET", times: 3 },
+    { kind: "reset", method: "PATCH", times: 2 },
+    { kind: "apply-then-reset", method: "PUT", path: "/rest/ip/dns/static", times: 1 },
+  );
+  const before = snapshot(fake);
+  const { code, out } = await conformance(fake.url);
+  expect(out).not.toMatch(/FAIL/);
+  expect(code).toBe(0);
+  expect(fake.faults.every((f) => f.times === 0)).toBe(true);
+  expect(snapshot(fake)).toEqual(before);
+}, 120_000);
+
+test("conformance fails with a non-zero exit on wrong credentials", async () => {
+  const { code } = await new Promise<{ code: number }>((resolve) => {
+    execFile(
+      process.execPath,
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "scripts/routeros-conformance.ts",
+        "--url",
+        fake.url,
+        "--user",
+        "nobody",
+      ],
+      { cwd: root, env: { ...process.env, ROUTEROS_PASSWORD: "x" } },
+      (error) => resolve({ code: error ? Number(error.code ?? 1) : 0 }),
+    );
+  });
+  expect(code).not.toBe(0);
+}, 60_000);
