@@ -205,6 +205,22 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
       ],
     },
     kubernetes,
+    firewall: {
+      managementFrom: ["management"],
+      dnsUpstreams: ["1.1.1.1", "9.9.9.9"],
+      removeUndeclared: false,
+      forward: [
+        {
+          from: "kubernetes",
+          to: "services",
+          protocol: "tcp",
+          ports: "27017,6379,9200,10051",
+          comment: "apps to data services",
+        },
+        { from: "management", to: "services", comment: "operators to services" },
+        { from: "management", to: "kubernetes", comment: "operators to kubernetes" },
+      ],
+    },
   };
 }
 

@@ -122,5 +122,6 @@ export function minimalStackConfig(): RawStackConfig {
       api: { address: "192.168.1.10", extraSANs: [] },
       metallb: { addressPool: ["192.168.1.200-192.168.1.220"] },
     },
+    firewall: { managementFrom: ["lan"], dnsUpstreams: ["9.9.9.9"] },
   };
 }
