@@ -15,6 +15,8 @@ export interface ListEntry {
   promise: Promise<RosRecord[]>;
   /** Set once the read resolved; writes made through this process are applied to it in place. */
   rows?: RosRecord[];
+  /** Writes made while the read was in flight, replayed on its rows (each op is idempotent). */
+  pending: ((rows: RosRecord[]) => void)[];
 }
 
 export interface Gate {

@@ -47,13 +47,15 @@ export function listMenu(
   const now = Date.now();
   if (hit && maxAgeMs > 0 && (!hit.rows || now - hit.at <= maxAgeMs))
     return hit.promise.then((r) => [...r]);
-  const entry: ListEntry = { at: now, promise: Promise.resolve([]) };
+  const entry: ListEntry = { at: now, promise: Promise.resolve([]), pending: [] };
   entry.promise = rosRequest(conn, credentials(), "GET", restPath(menu), undefined, {
     idempotent: true,
   }).then(
     (reply) => {
-      entry.rows = asRows(reply);
-      return entry.rows;
+      const rows = asRows(reply);
+      for (const op of entry.pending) op(rows);
+      entry.rows = rows;
+      return rows;
     },
     (e: unknown) => {
       if (lists.get(key) === entry) lists.delete(key);
@@ -70,8 +72,9 @@ function touch(conn: RouterConnection, menu: string, apply?: (rows: RosRecord[])
   const key = cacheKey(conn, menu);
   const entry = lists.get(key);
   if (!entry) return;
-  if (entry.rows && apply) apply(entry.rows);
-  else lists.delete(key);
+  if (!apply) lists.delete(key);
+  else if (entry.rows) apply(entry.rows);
+  else entry.pending.push(apply);
 }
 
 export async function putRow(
@@ -83,7 +86,15 @@ export async function putRow(
     idempotent: false,
   })) as RosRecord;
   const positioned = body["place-before"] !== undefined;
-  touch(conn, menu, positioned ? undefined : (rows) => rows.push(reply));
+  touch(
+    conn,
+    menu,
+    positioned
+      ? undefined
+      : (rows) => {
+          if (!rows.some((r) => r[".id"] === reply[".id"])) rows.push(reply);
+        },
+  );
   return reply;
 }
 
