@@ -37,8 +37,9 @@ export function spreadRules(config: StackConfig): SpreadRule[] {
 export function backedUpVmIds(config: StackConfig): string[] {
   return config.guests
     .filter(isStateful)
-    .map((guest) => String(guest.vmId))
-    .sort();
+    .map((guest) => guest.vmId)
+    .sort((a, b) => a - b)
+    .map(String);
 }
 
 export function pruneBackups(config: StackConfig): Record<string, string> {

@@ -138,7 +138,8 @@ function addressRules(sections: Sections, report: Report): void {
       'one network must have purpose "management" (host management addresses live there)',
     );
   }
-  const byName = new Map(networks.map((n) => [n.name, n]));
+  // The first declaration of a name wins; a duplicate is reported once, by networkRules.
+  const byName = new Map([...networks].reverse().map((n) => [n.name, n]));
   const owners = new Map<string, Assignment>();
   for (const assignment of assignments(sections)) {
     const network = byName.get(assignment.network);
@@ -445,6 +446,43 @@ function kubernetesRules(sections: Sections, report: Report): void {
   });
 }
 
+function firewallRules({ firewall, networks, partial }: Sections, report: Report): void {
+  if (!firewall || !networks || partial?.has("networks")) return;
+  const names = new Set(networks.map((n) => n.name));
+  firewall.managementFrom.forEach((name, i) => {
+    if (!names.has(name)) {
+      report(
+        ["firewall", "managementFrom", i],
+        `network "${name}" is not declared in baremetal:networks`,
+      );
+    }
+  });
+  duplicates(
+    firewall.forward,
+    (r) => r.comment,
+    (i, key) => report(["firewall", "forward", i, "comment"], `duplicate rule comment "${key}"`),
+  );
+  firewall.forward.forEach((rule, i) => {
+    for (const side of ["from", "to"] as const) {
+      if (!names.has(rule[side])) {
+        report(
+          ["firewall", "forward", i, side],
+          `network "${rule[side]}" is not declared in baremetal:networks`,
+        );
+      }
+    }
+    if (rule.from === rule.to) {
+      report(
+        ["firewall", "forward", i, "to"],
+        "traffic inside one network is not routed; no rule is needed",
+      );
+    }
+    if (rule.ports && rule.protocol !== "tcp" && rule.protocol !== "udp") {
+      report(["firewall", "forward", i, "ports"], "ports need protocol tcp or udp");
+    }
+  });
+}
+
 const RULES = [
   networkRules,
   addressRules,
@@ -454,6 +492,7 @@ const RULES = [
   capacityRules,
   placementRules,
   kubernetesRules,
+  firewallRules,
 ];
 
 /** Runs every cross-field rule over the sections that parsed. */

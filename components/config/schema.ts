@@ -58,6 +58,10 @@ export const routerSchema = z.strictObject({
   addresses: z.record(z.string(), ipv4),
   /** Physical port carrying the VLAN trunk to the servers. */
   trunkInterface: z.string().min(1),
+  /** PEM file of the CA that signed the router's certificate (HTTPS is verified by default). */
+  caFile: z.string().min(1).optional(),
+  /** Skip certificate verification; only for a lab router with a self-signed certificate. */
+  insecure: z.boolean().default(false),
 });
 
 export const uplinkSchema = z.strictObject({
@@ -190,6 +194,33 @@ export const proxmoxSchema = z.strictObject({
   }),
 });
 
+const portList = z
+  .string()
+  .regex(
+    /^\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*$/,
+    "must be ports like 443 or 80,443 or 8000-8100",
+  );
+
+export const forwardRuleSchema = z.strictObject({
+  from: dnsLabel,
+  to: dnsLabel,
+  protocol: z.enum(["tcp", "udp", "icmp"]).optional(),
+  ports: portList.optional(),
+  /** Shown on the router and used as the rule's identity there; must be unique. */
+  comment: z.string().min(1).max(60),
+});
+
+export const firewallSchema = z.strictObject({
+  /** Networks whose hosts may reach the routers' management services (SSH, WinBox, HTTPS). */
+  managementFrom: z.array(dnsLabel).min(1),
+  /** Traffic allowed between VLANs; everything else between them is dropped. */
+  forward: z.array(forwardRuleSchema).default([]),
+  /** Delete rules found in a managed chain that the stack does not declare (else only report). */
+  removeUndeclared: z.boolean().default(false),
+  /** Resolvers the routers forward to. */
+  dnsUpstreams: z.array(ipv4).min(1),
+});
+
 export const accessSchema = z.strictObject({
   /** Login user created in guests by cloud-init. */
   user: dnsLabel.default("ops"),
@@ -208,6 +239,7 @@ export const sectionSchemas = {
   placement: placementSchema.default({ allowColocation: [], allowReplace: [] }),
   guests: z.array(guestSchema).min(1),
   access: accessSchema,
+  firewall: firewallSchema,
   kubernetes: kubernetesConfigSchema,
 } as const;
 
@@ -223,6 +255,8 @@ export type Capacity = z.infer<typeof capacitySchema>;
 export type Placement = z.infer<typeof placementSchema>;
 export type ProxmoxSettings = z.infer<typeof proxmoxSchema>;
 export type Access = z.infer<typeof accessSchema>;
+export type Firewall = z.infer<typeof firewallSchema>;
+export type ForwardRule = z.infer<typeof forwardRuleSchema>;
 
 /** The validated, typed picture of one stack (secrets are handled separately). */
 export interface StackConfig {
@@ -236,6 +270,7 @@ export interface StackConfig {
   placement: Placement;
   guests: Guest[];
   access: Access;
+  firewall: Firewall;
   kubernetes: KubernetesConfig;
 }
 

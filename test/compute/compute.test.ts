@@ -2,25 +2,19 @@
  * The compute layer under the offline engine with a stack that opts one stateful guest into
  * replacement: only that guest loses its protection, and only for this update.
  */
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeLayer } from "../../components/compute";
 import { parseStackConfig } from "../../components/config/validate";
-import { SECRET_KEYS, type StackConfig } from "../../components/config/schema";
+import type { StackConfig } from "../../components/config/schema";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
-import { readStackFile } from "../../scripts/offline/stackFile";
 import { plaintextOccurrences } from "../support/preview";
+import { allSecrets, rawStackConfig } from "../support/stackConfig";
 
 function stagingConfig(): StackConfig {
-  const { values } = readStackFile(path.join(__dirname, "..", "..", "Pulumi.staging.yaml"));
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    const name = key.slice("baremetal:".length);
-    if (!(SECRET_KEYS as readonly string[]).includes(name)) raw[name] = JSON.parse(value);
-  }
+  const raw = rawStackConfig("staging");
   const placement = raw["placement"] as { allowReplace: string[] };
   placement.allowReplace = ["mongo-2"];
-  return parseStackConfig(raw, new Set(SECRET_KEYS));
+  return parseStackConfig(raw, allSecrets());
 }
 
 let engine: OfflineEngine;
