@@ -1,0 +1,126 @@
+/**
+ * The firewall baseline as ordered rule lists, one per chain. Order is meaning in a firewall, so
+ * the lists are built here in evaluation order and a FirewallChain resource keeps them so.
+ * Every rule is identified on the router by its comment.
+ */
+import type { Network, StackConfig } from "../config/schema";
+import { LAN_LIST, OWNER_TAG, WAN_LIST } from "./plan";
+
+export interface FirewallRule {
+  chain: "input" | "forward" | "srcnat";
+  /** Unique per chain; the rule's identity on the router. */
+  comment: string;
+  action: "accept" | "drop" | "masquerade";
+  connectionState?: string[];
+  protocol?: string;
+  dstPort?: string;
+  srcAddress?: string;
+  dstAddress?: string;
+  inInterfaceList?: string;
+  outInterfaceList?: string;
+}
+
+/** TCP services of RouterOS that only the management networks may reach. */
+export const MANAGEMENT_PORTS = "22,443,8291,8729";
+
+const tag = (text: string) => `${OWNER_TAG}: ${text}`;
+
+function stateful(chain: "input" | "forward"): FirewallRule[] {
+  return [
+    {
+      chain,
+      comment: tag(`${chain} accept established`),
+      action: "accept",
+      connectionState: ["established", "related", "untracked"],
+    },
+    { chain, comment: tag(`${chain} drop invalid`), action: "drop", connectionState: ["invalid"] },
+  ];
+}
+
+export function inputRules(config: StackConfig): FirewallRule[] {
+  const byName = new Map(config.networks.map((n) => [n.name, n]));
+  const management = config.firewall.managementFrom
+    .map((name) => byName.get(name))
+    .filter((n): n is Network => n !== undefined);
+  return [
+    ...stateful("input"),
+    { chain: "input", comment: tag("input accept icmp"), action: "accept", protocol: "icmp" },
+    // The peer's VRRP advertisements; without them both routers claim the gateway addresses.
+    {
+      chain: "input",
+      comment: tag("input accept vrrp"),
+      action: "accept",
+      protocol: "vrrp",
+      inInterfaceList: LAN_LIST,
+    },
+    {
+      chain: "input",
+      comment: tag("input accept dns udp"),
+      action: "accept",
+      protocol: "udp",
+      dstPort: "53",
+      inInterfaceList: LAN_LIST,
+    },
+    {
+      chain: "input",
+      comment: tag("input accept dns tcp"),
+      action: "accept",
+      protocol: "tcp",
+      dstPort: "53",
+      inInterfaceList: LAN_LIST,
+    },
+    ...management.map((network): FirewallRule => ({
+      chain: "input",
+      comment: tag(`input management from ${network.name}`),
+      action: "accept",
+      protocol: "tcp",
+      dstPort: MANAGEMENT_PORTS,
+      srcAddress: network.cidr,
+      inInterfaceList: LAN_LIST,
+    })),
+    { chain: "input", comment: tag("input drop everything else"), action: "drop" },
+  ];
+}
+
+export function forwardRules(config: StackConfig): FirewallRule[] {
+  const byName = new Map(config.networks.map((n) => [n.name, n]));
+  const declared = config.firewall.forward.flatMap((rule): FirewallRule[] => {
+    const from = byName.get(rule.from);
+    const to = byName.get(rule.to);
+    if (!from || !to) return [];
+    return [
+      {
+        chain: "forward",
+        comment: tag(`forward ${rule.comment}`),
+        action: "accept",
+        srcAddress: from.cidr,
+        dstAddress: to.cidr,
+        ...(rule.protocol ? { protocol: rule.protocol } : {}),
+        ...(rule.ports ? { dstPort: rule.ports } : {}),
+      },
+    ];
+  });
+  return [
+    ...stateful("forward"),
+    {
+      chain: "forward",
+      comment: tag("forward lan to internet"),
+      action: "accept",
+      inInterfaceList: LAN_LIST,
+      outInterfaceList: WAN_LIST,
+    },
+    ...declared,
+    { chain: "forward", comment: tag("forward drop everything else"), action: "drop" },
+  ];
+}
+
+export function natRules(): FirewallRule[] {
+  return [
+    {
+      chain: "srcnat",
+      comment: tag("srcnat masquerade to uplinks"),
+      action: "masquerade",
+      outInterfaceList: WAN_LIST,
+    },
+  ];
+}
