@@ -35,6 +35,21 @@ export function conformanceCases(tag: string, originalIdentity: string): Conform
       drift: ["mtu", "1500"],
     },
     {
+      type: "Bridge",
+      menu: "interface/bridge",
+      create: { name: `cf-br2-${tag}`, comment },
+      update: { protocolMode: "none" },
+      drift: ["protocol-mode", "rstp"],
+    },
+    // The test VLAN (on the test bridge) as a port of a second test bridge: touches no real port.
+    {
+      type: "BridgePort",
+      menu: "interface/bridge/port",
+      create: { bridge: `cf-br2-${tag}`, interface: vl, comment },
+      update: { pvid: 20 },
+      drift: ["pvid", "30"],
+    },
+    {
       type: "VrrpInterface",
       menu: "interface/vrrp",
       create: {

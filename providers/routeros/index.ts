@@ -9,13 +9,19 @@
 export type { RouterConnection } from "./types";
 export {
   Bridge,
+  BridgePort,
   InterfaceList,
   InterfaceListMember,
   IpAddress,
   Vlan,
   VrrpInterface,
 } from "./resources-interface";
-export type { BridgeArgs, InterfaceListArgs, InterfaceListMemberArgs } from "./resources-interface";
+export type {
+  BridgeArgs,
+  BridgePortArgs,
+  InterfaceListArgs,
+  InterfaceListMemberArgs,
+} from "./resources-interface";
 export type { IpAddressArgs, VlanArgs, VrrpInterfaceArgs } from "./resources-interface";
 export { AddressListEntry, DnsStaticRecord, FirewallFilterRule, IpRoute } from "./resources-ip";
 export { NatRule, Netwatch } from "./resources-ip";

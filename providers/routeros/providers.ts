@@ -5,7 +5,8 @@
 import { FirewallChainProvider } from "./chain";
 import { MenuProvider } from "./provider";
 import { SingletonProvider } from "./singleton";
-import { bridgeSpec, interfaceListMemberSpec, interfaceListSpec } from "./specs-interface";
+import { bridgePortSpec, bridgeSpec } from "./specs-interface";
+import { interfaceListMemberSpec, interfaceListSpec } from "./specs-interface";
 import { ipAddressSpec, vlanSpec, vrrpSpec } from "./specs-interface";
 import { addressListSpec, dnsStaticSpec, firewallFilterSpec } from "./specs-ip";
 import { ipRouteSpec, natRuleSpec, netwatchSpec } from "./specs-ip";
@@ -14,6 +15,7 @@ import { dnsSettingsSpec, systemIdentitySpec } from "./specs-settings";
 export const providers = {
   IpAddress: new MenuProvider(ipAddressSpec),
   Bridge: new MenuProvider(bridgeSpec),
+  BridgePort: new MenuProvider(bridgePortSpec),
   Vlan: new MenuProvider(vlanSpec),
   VrrpInterface: new MenuProvider(vrrpSpec),
   InterfaceList: new MenuProvider(interfaceListSpec),

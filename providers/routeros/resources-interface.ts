@@ -38,6 +38,27 @@ export class Bridge extends RouterOsResource {
   }
 }
 
+export interface BridgePortArgs extends CommonArgs {
+  bridge: In<string>;
+  /** The port; an interface belongs to one bridge only, a change replaces the port. */
+  interface: In<string>;
+  pvid?: In<number>;
+  frameTypes?: In<string>;
+  ingressFiltering?: In<boolean>;
+  edge?: In<string>;
+  horizon?: In<string>;
+}
+
+/** `/interface/bridge/port`. Adopted by interface. */
+export class BridgePort extends RouterOsResource {
+  declare readonly bridge: Out<string>;
+  declare readonly interface: Out<string>;
+  declare readonly pvid: Out<number | undefined>;
+  constructor(name: string, args: BridgePortArgs, opts?: pulumi.CustomResourceOptions) {
+    super("BridgePort", name, { ...args }, opts);
+  }
+}
+
 export interface VlanArgs extends CommonArgs {
   name: In<string>;
   vlanId: In<number>;

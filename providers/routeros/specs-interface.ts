@@ -115,3 +115,22 @@ export const ipAddressSpec: MenuSpec = {
     ...COMMON,
   }),
 };
+
+export const bridgePortSpec: MenuSpec = {
+  type: "BridgePort",
+  menu: "interface/bridge/port",
+  // An interface can be a port of one bridge only; its duplicate error text is not documented.
+  adopt: "lookup",
+  deleteBeforeReplace: true,
+  required: ["bridge", "interface"],
+  fields: fields({
+    interface: ["string", { key: true, replace: true }],
+    bridge: "string",
+    pvid: ["int", { min: 1, max: 4094 }],
+    frameTypes: "string",
+    ingressFiltering: "bool",
+    edge: "string",
+    horizon: "string",
+    ...COMMON,
+  }),
+};

@@ -23,6 +23,14 @@ export const CASES: LifecycleCase[] = [
     drift: ["vlan-filtering", "no"],
   },
   {
+    type: "BridgePort",
+    menu: "interface/bridge/port",
+    before: [["interface/bridge", { name: "br-port-t" }]],
+    create: { bridge: "br-port-t", interface: "ether5", pvid: 10 },
+    update: { pvid: 20, comment: "trunk" },
+    drift: ["pvid", "30"],
+  },
+  {
     type: "Vlan",
     menu: "interface/vlan",
     create: { name: "vl-t", vlanId: 42, interface: "ether2", mtu: 1500 },

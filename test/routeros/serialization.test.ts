@@ -17,6 +17,6 @@ test("every provider serializes in plain Node, without secrets, and works after 
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as { provider: string; ok: boolean; bytes?: number; error?: string });
   expect(results.filter((r) => !r.ok)).toEqual([]);
-  expect(results.map((r) => r.provider).sort()).toHaveLength(15);
+  expect(results.map((r) => r.provider).sort()).toHaveLength(16);
   expect(run.status).toBe(0);
 });

@@ -154,6 +154,30 @@ export const MENUS: FakeMenu[] = [
     },
   },
   {
+    path: "interface/bridge/port",
+    fields: {
+      bridge: { t: "iface", required: true },
+      interface: { t: "iface", required: true },
+      pvid: { t: "int", def: "1", min: 1, max: 4094 },
+      "frame-types": {
+        t: "enum",
+        def: "admit-all",
+        values: ["admit-all", "admit-only-untagged-and-priority-tagged", "admit-only-vlan-tagged"],
+      },
+      "ingress-filtering": { t: "bool", def: "true" },
+      edge: { t: "str", def: "auto" },
+      horizon: { t: "str", def: "none" },
+      ...common,
+      dynamic: { t: "bool", ro: true, def: "false" },
+      inactive: { t: "bool", ro: true, def: "false" },
+    },
+    // Error text not documented in routeros-rest.md; a failure is certain on a real router.
+    duplicate: (row, others) =>
+      others.some((o) => o["interface"] === row["interface"])
+        ? "failure: device already added as bridge port"
+        : undefined,
+  },
+  {
     path: "interface/vlan",
     isInterface: true,
     autoName: "vlan",
