@@ -13,3 +13,5 @@ export const capacity = outputs.capacity;
 export const kubeconfig = outputs.kubeconfig;
 export const platformReleases = outputs.platformReleases;
 export const platformHostnames = outputs.platformHostnames;
+/** The internal DNS records both routers serve. */
+export const dnsRecords = outputs.dnsRecords;

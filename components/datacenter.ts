@@ -17,6 +17,7 @@ import {
   type PlatformServices,
 } from "./kubernetes";
 import type { ReleaseInfo } from "./kubernetes/platform";
+import { NetworkLayer, type DnsRecord } from "./network";
 
 export interface DataCenterOutputs {
   guests: PlacedGuest[];
@@ -24,6 +25,7 @@ export interface DataCenterOutputs {
   kubeconfig: pulumi.Output<string>;
   platformReleases: ReleaseInfo[];
   platformHostnames: StackConfig["kubernetes"]["hostnames"];
+  dnsRecords: DnsRecord[];
 }
 
 /** Kubernetes nodes in config order; the first control-plane node bootstraps the cluster. */
@@ -60,6 +62,10 @@ export function platformServices(config: StackConfig): PlatformServices {
 }
 
 export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOutputs {
+  // The routers read their credentials from stack config in the provider (configure), so the
+  // network layer needs none here.
+  const network = new NetworkLayer("network", { config });
+
   const nodes = kubernetesNodes(config);
   const cluster = new Microk8sCluster("kubernetes", {
     config: config.kubernetes,
@@ -98,5 +104,6 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     kubeconfig: platform.kubeconfig,
     platformReleases: Object.values(platform.releases),
     platformHostnames: platform.hostnames,
+    dnsRecords: network.dnsRecords,
   };
 }

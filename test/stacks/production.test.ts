@@ -187,3 +187,79 @@ test("stack outputs give every guest its host, VMID, IP and DNS name, and the ca
 test("resource identities (type, name, parent) are deliberate", () => {
   expect(identity(result)).toMatchSnapshot();
 });
+
+describe("network layer", () => {
+  const ROS = "pulumi-nodejs:dynamic/routeros:";
+
+  test("both routers carry every VLAN, a VRRP instance per network and the same gateway addresses", () => {
+    for (const router of ["rtr-1", "rtr-2"]) {
+      const vrrp = ofType(result, `${ROS}VrrpInterface`).filter((r) =>
+        r.name.startsWith(`${router}-`),
+      );
+      expect(vrrp.map((v) => v.inputs["vrid"]).sort()).toEqual([10, 20, 30, 40]);
+      const gateways = ofType(result, `${ROS}IpAddress`)
+        .filter((r) => r.name.startsWith(`${router}-gateway-`))
+        .map((r) => r.inputs["address"]);
+      expect(gateways.sort()).toEqual([
+        "10.10.0.1/32",
+        "10.20.0.1/32",
+        "10.30.0.1/32",
+        "10.40.0.1/32",
+      ]);
+    }
+    expect(named(result, `${ROS}VrrpInterface`, "rtr-1-vrrp-services").inputs["priority"]).toBe(
+      200,
+    );
+    expect(named(result, `${ROS}VrrpInterface`, "rtr-2-vrrp-services").inputs["priority"]).toBe(
+      100,
+    );
+  });
+
+  test("each router's own uplink gets a recursive default route and a netwatch", () => {
+    expect(named(result, `${ROS}IpRoute`, "rtr-1-default-isp-a").inputs).toMatchObject({
+      gateway: "1.1.1.1",
+      distance: 1,
+      checkGateway: "ping",
+    });
+    expect(named(result, `${ROS}IpRoute`, "rtr-2-default-isp-b").inputs).toMatchObject({
+      gateway: "8.8.8.8",
+      distance: 2,
+    });
+    expect(
+      ofType(result, `${ROS}Netwatch`)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(["rtr-1-netwatch-isp-a", "rtr-2-netwatch-isp-b"]);
+  });
+
+  test("firewall chains list their rules in evaluation order, ending with a drop", () => {
+    const input = named(result, `${ROS}FirewallChain`, "rtr-1-chain-input");
+    const rules = input.inputs["rules"] as string[];
+    expect(rules[0]).toBe("baremetal: input accept established");
+    expect(rules.at(-1)).toBe("baremetal: input drop everything else");
+    expect(input.inputs["removeUndeclared"]).toBe(false);
+  });
+
+  test("both routers serve an internal DNS record for every guest, following the placement", () => {
+    for (const guest of result.outputs.guests ?? []) {
+      for (const router of ["rtr-1", "rtr-2"]) {
+        expect(
+          named(result, `${ROS}DnsStaticRecord`, `${router}-dns-${guest.fqdn}`).inputs,
+        ).toMatchObject({ name: guest.fqdn, address: guest.ip, type: "A" });
+      }
+    }
+  });
+
+  test("no router resource carries a credential", () => {
+    for (const resource of result.resources.filter((r) => r.type.startsWith(ROS))) {
+      expect(
+        plaintextOccurrences(resource.rawInputs, placeholderSecret("routerosPassword")),
+      ).toEqual([]);
+      expect(JSON.stringify(resource.inputs["router"])).toBe(
+        JSON.stringify({
+          url: resource.name.startsWith("rtr-1") ? "https://10.10.0.2" : "https://10.10.0.3",
+        }),
+      );
+    }
+  });
+});

@@ -1,0 +1,5 @@
+export * from "./dns";
+export * from "./firewall";
+export * from "./network";
+export * from "./plan";
+export * from "./router";
