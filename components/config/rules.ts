@@ -449,14 +449,13 @@ function kubernetesRules(sections: Sections, report: Report): void {
 function firewallRules({ firewall, networks, partial }: Sections, report: Report): void {
   if (!firewall || !networks || partial?.has("networks")) return;
   const names = new Set(networks.map((n) => n.name));
-  firewall.managementFrom.forEach((name, i) => {
-    if (!names.has(name)) {
-      report(
-        ["firewall", "managementFrom", i],
-        `network "${name}" is not declared in baremetal:networks`,
-      );
-    }
-  });
+  for (const key of ["managementFrom", "monitoringFrom"] as const) {
+    firewall[key].forEach((name, i) => {
+      if (!names.has(name)) {
+        report(["firewall", key, i], `network "${name}" is not declared in baremetal:networks`);
+      }
+    });
+  }
   duplicates(
     firewall.forward,
     (r) => r.comment,

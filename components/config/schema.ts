@@ -213,6 +213,8 @@ export const forwardRuleSchema = z.strictObject({
 export const firewallSchema = z.strictObject({
   /** Networks whose hosts may reach the routers' management services (SSH, WinBox, HTTPS). */
   managementFrom: z.array(dnsLabel).min(1),
+  /** Networks whose monitoring (Zabbix, SNMP exporters) may poll the routers over SNMP. */
+  monitoringFrom: z.array(dnsLabel).default([]),
   /** Traffic allowed between VLANs; everything else between them is dropped. */
   forward: z.array(forwardRuleSchema).default([]),
   /** Delete rules found in a managed chain that the stack does not declare (else only report). */

@@ -39,9 +39,10 @@ function stateful(chain: "input" | "forward"): FirewallRule[] {
 
 export function inputRules(config: StackConfig): FirewallRule[] {
   const byName = new Map(config.networks.map((n) => [n.name, n]));
-  const management = config.firewall.managementFrom
-    .map((name) => byName.get(name))
-    .filter((n): n is Network => n !== undefined);
+  const networks = (names: string[]) =>
+    names.map((name) => byName.get(name)).filter((n): n is Network => n !== undefined);
+  const management = networks(config.firewall.managementFrom);
+  const monitoring = networks(config.firewall.monitoringFrom);
   return [
     ...stateful("input"),
     { chain: "input", comment: tag("input accept icmp"), action: "accept", protocol: "icmp" },
@@ -75,6 +76,15 @@ export function inputRules(config: StackConfig): FirewallRule[] {
       action: "accept",
       protocol: "tcp",
       dstPort: MANAGEMENT_PORTS,
+      srcAddress: network.cidr,
+      inInterfaceList: LAN_LIST,
+    })),
+    ...monitoring.map((network): FirewallRule => ({
+      chain: "input",
+      comment: tag(`input snmp from ${network.name}`),
+      action: "accept",
+      protocol: "udp",
+      dstPort: "161",
       srcAddress: network.cidr,
       inInterfaceList: LAN_LIST,
     })),

@@ -171,3 +171,14 @@ describe("internal DNS", () => {
     ).toBe("10.20.0.99");
   });
 });
+
+test("SNMP is accepted only from the monitoring networks, before the final drop", () => {
+  const rules = inputRules(production);
+  const snmp = rules.filter((r) => r.dstPort === "161");
+  expect(snmp).toEqual([
+    expect.objectContaining({ protocol: "udp", srcAddress: "10.20.0.0/24", action: "accept" }),
+  ]);
+  expect(rules.findIndex((r) => r.dstPort === "161")).toBeLessThan(rules.length - 1);
+  const quiet = { ...production, firewall: { ...production.firewall, monitoringFrom: [] } };
+  expect(inputRules(quiet).some((r) => r.dstPort === "161")).toBe(false);
+});
