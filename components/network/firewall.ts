@@ -37,57 +37,41 @@ function stateful(chain: "input" | "forward"): FirewallRule[] {
   ];
 }
 
+/** An input rule accepting one service on the router from the LAN (optionally from one network). */
+function acceptInput(
+  what: string,
+  protocol: string,
+  dstPort?: string,
+  from?: Network,
+): FirewallRule {
+  return {
+    chain: "input",
+    comment: tag(`input ${what}`),
+    action: "accept",
+    protocol,
+    ...(dstPort ? { dstPort } : {}),
+    ...(from ? { srcAddress: from.cidr } : {}),
+    inInterfaceList: LAN_LIST,
+  };
+}
+
 export function inputRules(config: StackConfig): FirewallRule[] {
   const byName = new Map(config.networks.map((n) => [n.name, n]));
   const networks = (names: string[]) =>
     names.map((name) => byName.get(name)).filter((n): n is Network => n !== undefined);
-  const management = networks(config.firewall.managementFrom);
-  const monitoring = networks(config.firewall.monitoringFrom);
   return [
     ...stateful("input"),
     { chain: "input", comment: tag("input accept icmp"), action: "accept", protocol: "icmp" },
     // The peer's VRRP advertisements; without them both routers claim the gateway addresses.
-    {
-      chain: "input",
-      comment: tag("input accept vrrp"),
-      action: "accept",
-      protocol: "vrrp",
-      inInterfaceList: LAN_LIST,
-    },
-    {
-      chain: "input",
-      comment: tag("input accept dns udp"),
-      action: "accept",
-      protocol: "udp",
-      dstPort: "53",
-      inInterfaceList: LAN_LIST,
-    },
-    {
-      chain: "input",
-      comment: tag("input accept dns tcp"),
-      action: "accept",
-      protocol: "tcp",
-      dstPort: "53",
-      inInterfaceList: LAN_LIST,
-    },
-    ...management.map((network): FirewallRule => ({
-      chain: "input",
-      comment: tag(`input management from ${network.name}`),
-      action: "accept",
-      protocol: "tcp",
-      dstPort: MANAGEMENT_PORTS,
-      srcAddress: network.cidr,
-      inInterfaceList: LAN_LIST,
-    })),
-    ...monitoring.map((network): FirewallRule => ({
-      chain: "input",
-      comment: tag(`input snmp from ${network.name}`),
-      action: "accept",
-      protocol: "udp",
-      dstPort: "161",
-      srcAddress: network.cidr,
-      inInterfaceList: LAN_LIST,
-    })),
+    acceptInput("accept vrrp", "vrrp"),
+    acceptInput("accept dns udp", "udp", "53"),
+    acceptInput("accept dns tcp", "tcp", "53"),
+    ...networks(config.firewall.managementFrom).map((network) =>
+      acceptInput(`management from ${network.name}`, "tcp", MANAGEMENT_PORTS, network),
+    ),
+    ...networks(config.firewall.monitoringFrom).map((network) =>
+      acceptInput(`snmp from ${network.name}`, "udp", "161", network),
+    ),
     { chain: "input", comment: tag("input drop everything else"), action: "drop" },
   ];
 }
