@@ -44,3 +44,22 @@ test("replica-set members share the host only because the stack allows it, and n
 test("resource identities (type, name, parent) are deliberate", () => {
   expect(identity(result)).toMatchSnapshot();
 });
+
+test("the staging router pair serves its three VLANs and the staging zone", () => {
+  const ros = (type: string) => ofType(result, `pulumi-nodejs:dynamic/routeros:${type}`);
+  expect(
+    ros("Vlan")
+      .map((v) => v.inputs["vlanId"])
+      .sort(),
+  ).toEqual([110, 110, 120, 120, 130, 130]);
+  expect(
+    ros("SystemIdentity")
+      .map((r) => r.inputs["name"])
+      .sort(),
+  ).toEqual(["rtr-stg-1", "rtr-stg-2"]);
+  const names = new Set(ros("DnsStaticRecord").map((r) => r.inputs["name"]));
+  expect(names).toContain("k8s.stg.sp1.internal.example.com");
+  expect(names).toContain("mongo-3.stg.sp1.internal.example.com");
+  for (const name of names)
+    expect(String(name).endsWith(".stg.sp1.internal.example.com")).toBe(true);
+});
