@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "bin/**", "coverage/**", ".tools/**", "jest.config.js"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "bin/**",
+      "coverage/**",
+      ".tools/**",
+      "jest.config.js",
+      "providers/routeros/runtime/dist/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,0 +1,103 @@
+/**
+ * Thin providers: what every RouterOS resource hands to `dynamic.Resource`, i.e. what Pulumi
+ * serializes into state as `__provider` (twice per resource: inputs and outputs).
+ *
+ * Each method only loads the implementation by package name and forwards its arguments. The
+ * closure serializer does not walk code inside a method body, and `require` is never captured, so
+ * a thin provider serializes to about 1 KB that captures nothing but its type-name string. The
+ * implementation (providers.ts and everything it imports) is the `@baremetal/routeros-runtime`
+ * package, built from runtime-entry.ts by scripts/build-routeros-runtime.mjs and linked into
+ * node_modules by the root package.json.
+ *
+ * API, do not change: the package name `@baremetal/routeros-runtime`, its `providers` export and
+ * every type name under it. The dynamic-provider host runs `read`, `delete` (and `diff` on
+ * refresh) with the provider serialized into state by whichever version last wrote the resource,
+ * so thin providers from old states keep calling exactly
+ * `require("@baremetal/routeros-runtime").providers.<Type>.<method>(...)`. Renaming the package or
+ * a type breaks every existing stack; add new names instead and keep the old ones working.
+ *
+ * Credentials are never captured here: `configure` forwards the engine's config to the runtime,
+ * which keeps them in its process registry (see registry.ts).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports --
+   a `require` of the package name inside each method is what keeps the implementation out of the
+   serialized provider; an import would be captured by value. */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { ProviderName } from "./providers";
+
+/** The methods the dynamic-provider host may call; every RouterOS provider implements all. */
+export type RuntimeMethod =
+  "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
+export type RuntimeProvider = Required<Pick<dynamic.ResourceProvider, RuntimeMethod>>;
+
+/** Shape of the `@baremetal/routeros-runtime` exports the thin providers rely on. */
+export interface RouterOsRuntime {
+  providers: Record<ProviderName, RuntimeProvider>;
+}
+
+/**
+ * A provider whose methods capture only `type`. Keep the package name a literal inside each body:
+ * a module-level constant or helper would be captured (and walked) as well.
+ */
+function thinProvider(type: ProviderName): RuntimeProvider {
+  return {
+    configure(...args) {
+      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].configure(
+        ...args,
+      );
+    },
+    check(...args) {
+      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].check(
+        ...args,
+      );
+    },
+    diff(...args) {
+      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].diff(
+        ...args,
+      );
+    },
+    create(...args) {
+      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].create(
+        ...args,
+      );
+    },
+    read(...args) {
+      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].read(
+        ...args,
+      );
+    },
+    update(...args) {
+      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].update(
+        ...args,
+      );
+    },
+    delete(...args) {
+      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].delete(
+        ...args,
+      );
+    },
+  };
+}
+
+/**
+ * One shared thin instance per type: Pulumi caches serialization by object identity, so every
+ * resource of a type reuses one serialized text.
+ */
+export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = {
+  IpAddress: thinProvider("IpAddress"),
+  Bridge: thinProvider("Bridge"),
+  BridgePort: thinProvider("BridgePort"),
+  Vlan: thinProvider("Vlan"),
+  VrrpInterface: thinProvider("VrrpInterface"),
+  InterfaceList: thinProvider("InterfaceList"),
+  InterfaceListMember: thinProvider("InterfaceListMember"),
+  IpRoute: thinProvider("IpRoute"),
+  Netwatch: thinProvider("Netwatch"),
+  FirewallFilterRule: thinProvider("FirewallFilterRule"),
+  NatRule: thinProvider("NatRule"),
+  AddressListEntry: thinProvider("AddressListEntry"),
+  DnsStaticRecord: thinProvider("DnsStaticRecord"),
+  DnsSettings: thinProvider("DnsSettings"),
+  SystemIdentity: thinProvider("SystemIdentity"),
+  FirewallChain: thinProvider("FirewallChain"),
+};
