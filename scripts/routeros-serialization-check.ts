@@ -1,33 +1,38 @@
 /**
- * Plain-Node serialization round trip of every RouterOS provider (what `dynamic.Resource` and the
- * dynamic-provider host do), run outside Jest because Jest can make a broken closure serialize.
+ * Plain-Node serialization round trip of every RouterOS provider as resources store it (what
+ * `dynamic.Resource` and the dynamic-provider host do), run outside Jest because Jest can make a
+ * broken closure serialize.
  *
- * For each provider: serialize with `pulumi.runtime.serializeFunction`, check the size budget and
- * that no configured secret appears in the text, load the text as a fresh module (like
- * require-from-string in the host), then call `configure`, `check` and `diff` on the loaded copy.
- * Prints one JSON line per provider and exits non-zero on any failure.
+ * For each type: configure the runtime with a secret, serialize the thin provider (thin.ts) with
+ * `pulumi.runtime.serializeFunction`, check the size budget, that it names the runtime package and
+ * that no secret or password text appears, load the text as a fresh module (like require-from-string
+ * in the host), then call `configure`, `check` and `diff` on the loaded copy. Those calls must be
+ * served by the built `@baremetal/routeros-runtime` bundle and answer exactly what the TypeScript
+ * provider class answers. Prints one JSON line per type and exits non-zero on any failure.
+ *
+ * Expects a fresh bundle: the test builds it first (`node scripts/build-routeros-runtime.mjs`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import Module from "node:module";
+import * as fs from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { providers } from "../providers/routeros/providers";
+import { builtRuntimeHash, runtimeBundle } from "../providers/routeros/runtime-freshness";
+import { runtimeSourceHash } from "../providers/routeros/runtime-freshness";
+import { thinProviders, type RuntimeProvider } from "../providers/routeros/thin";
 
-// ~45 KB compiled by tsc, ~60 KB by tsx; see the report on state size.
-const SIZE_BUDGET = 64_000;
+// A thin provider is ~1 KB; the full implementation captured by value was 53–63 KB.
+const SIZE_BUDGET = 4_096;
+const RUNTIME_PACKAGE = "@baremetal/routeros-runtime";
 const SECRET = `pw-${Math.random().toString(36).slice(2)}-never-serialized`;
 
-interface Loaded {
-  configure?: (req: { config: { get(k: string): string | undefined } }) => Promise<void>;
-  check?: (olds: unknown, news: unknown) => Promise<{ failures?: unknown[] }>;
-  diff?: (id: string, olds: unknown, news: unknown) => Promise<{ changes?: boolean }>;
-}
-
-function loadFromString(text: string): unknown {
+function loadFromString(text: string): RuntimeProvider {
   const m = new Module("<serialized-provider>");
   m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
     process.cwd(),
   );
   (m as unknown as { _compile(code: string, file: string): void })._compile(text, "provider.js");
-  return (m.exports as { handler: () => unknown }).handler();
+  return (m.exports as { handler: () => RuntimeProvider }).handler();
 }
 
 const SAMPLES: Record<string, Record<string, unknown>> = {
@@ -41,24 +46,53 @@ async function main(): Promise<void> {
     require: (k: string) => k,
   };
   let failed = false;
-  for (const [name, provider] of Object.entries(providers)) {
+  if (builtRuntimeHash() !== runtimeSourceHash()) {
+    console.log(JSON.stringify({ provider: "*", ok: false, error: "runtime bundle is stale" }));
+    process.exitCode = 1;
+    return;
+  }
+  const bundlePath = fs.realpathSync(runtimeBundle);
+  for (const [name, impl] of Object.entries(providers)) {
+    const type = name as keyof typeof providers;
     const result: Record<string, unknown> = { provider: name };
     try {
+      const thin = thinProviders[type];
       // A configured provider is the worst case: credentials must still not be captured.
-      await provider.configure({ config } as unknown as Parameters<typeof provider.configure>[0]);
-      const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+      await thin.configure({ config } as unknown as Parameters<typeof thin.configure>[0]);
+      const sf = await pulumi.runtime.serializeFunction(() => thin, { allowSecrets: true });
       result["bytes"] = sf.text.length;
       if (sf.text.length > SIZE_BUDGET) throw new Error(`closure over budget (${SIZE_BUDGET})`);
       if (sf.text.includes(SECRET)) throw new Error("secret found in serialized provider");
-      const loaded = loadFromString(sf.text) as Loaded;
-      await loaded.configure?.({ config });
+      if (/password/i.test(sf.text)) throw new Error("password text in serialized provider");
+      if (!sf.text.includes(`require("${RUNTIME_PACKAGE}")`)) {
+        throw new Error(`serialized provider does not load ${RUNTIME_PACKAGE}`);
+      }
+      if (!sf.text.includes(JSON.stringify(name))) throw new Error("type name not captured");
+
+      const loaded = loadFromString(sf.text);
+      // Forget the bundle so that only a require made by the loaded text can bring it back.
+      const moduleCache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+      delete moduleCache[bundlePath];
+      await loaded.configure({ config } as unknown as Parameters<typeof loaded.configure>[0]);
+      if (!(bundlePath in moduleCache)) {
+        throw new Error(`calls did not go through the built runtime (${bundlePath})`);
+      }
       const news = { router: { url: "http://127.0.0.1:1" }, ...(SAMPLES[name] ?? {}) };
-      const checked = await loaded.check?.({}, news);
-      result["checkFailures"] = checked?.failures?.length ?? 0;
-      const diff = await loaded.diff?.("*1", { ...news, routerosId: "*1" }, news);
-      result["diffChanges"] = diff?.changes;
-      result["ok"] = typeof loaded.check === "function" && typeof loaded.diff === "function";
-      if (!result["ok"]) failed = true;
+      const olds = { ...news, routerosId: "*1" };
+      const checked = await loaded.check({}, news);
+      const diff = await loaded.diff("*1", olds, news);
+      result["checkFailures"] = checked.failures?.length ?? 0;
+      result["diffChanges"] = diff.changes;
+      // Same answers as the TypeScript class the other tests exercise.
+      const direct = impl as RuntimeProvider;
+      if (!isDeepStrictEqual(checked, await direct.check({}, news))) {
+        throw new Error("check through the runtime differs from the TypeScript provider");
+      }
+      if (!isDeepStrictEqual(diff, await direct.diff("*1", olds, news))) {
+        throw new Error("diff through the runtime differs from the TypeScript provider");
+      }
+      result["ok"] = true;
     } catch (e) {
       result["ok"] = false;
       result["error"] = String(e).slice(0, 600);

@@ -1,12 +1,22 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 
+const root = path.resolve(__dirname, "../..");
+
 /**
  * The round trip runs in a plain Node child process (tsx), not inside Jest: Jest can make a
- * provider serialize that plain Node cannot (pulumi-dynamic §5).
+ * provider serialize that plain Node cannot (pulumi-dynamic §5). The runtime bundle is built from
+ * the current sources first, so the check never runs against one left by an earlier build.
  */
-test("every provider serializes in plain Node, without secrets, and works after loading", () => {
-  const root = path.resolve(__dirname, "../..");
+test("every thin provider serializes small in plain Node, without secrets, and works after loading", () => {
+  const build = spawnSync(process.execPath, ["scripts/build-routeros-runtime.mjs"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(build.stderr).not.toMatch(/error/i);
+  expect(build.status).toBe(0);
+
   const run = spawnSync(
     process.execPath,
     [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/routeros-serialization-check.ts"],
@@ -18,5 +28,6 @@ test("every provider serializes in plain Node, without secrets, and works after 
     .map((l) => JSON.parse(l) as { provider: string; ok: boolean; bytes?: number; error?: string });
   expect(results.filter((r) => !r.ok)).toEqual([]);
   expect(results.map((r) => r.provider).sort()).toHaveLength(16);
+  for (const r of results) expect(r.bytes).toBeLessThanOrEqual(4_096);
   expect(run.status).toBe(0);
 });
