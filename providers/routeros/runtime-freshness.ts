@@ -4,7 +4,7 @@
  * The thin providers stored in state run whatever providers/routeros/runtime/dist/index.js holds,
  * so an edit to the provider code without a rebuild would silently deploy the old code. The
  * bundle's first line records a hash of its sources; the program compares it with the sources in
- * the tree once per process and rebuilds (about a second) when they differ. The hash must match
+ * the tree once per process and rebuilds (a fraction of a second) when they differ. The hash must match
  * `sourceHash()` in scripts/build-routeros-runtime.mjs; a test checks both agree.
  */
 import { spawnSync } from "node:child_process";

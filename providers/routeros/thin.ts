@@ -10,11 +10,13 @@
  * node_modules by the root package.json.
  *
  * API, do not change: the package name `@baremetal/routeros-runtime`, its `providers` export and
- * every type name under it. The dynamic-provider host runs `read`, `delete` (and `diff` on
- * refresh) with the provider serialized into state by whichever version last wrote the resource,
- * so thin providers from old states keep calling exactly
- * `require("@baremetal/routeros-runtime").providers.<Type>.<method>(...)`. Renaming the package or
- * a type breaks every existing stack; add new names instead and keep the old ones working.
+ * every type name under it. The dynamic-provider host runs `read` and `delete` with the provider
+ * stored in the resource's outputs, i.e. serialized by whichever version last created or updated
+ * it, so thin providers from old states keep calling exactly
+ * `require("@baremetal/routeros-runtime").providers.<Type>.<method>(...)` against the installed
+ * package. Renaming the package or a type breaks every existing stack; add new names instead and
+ * keep the old ones working. (Providers serialized by value before thin providers existed are
+ * self-contained and keep working; they leave state when their resource is next updated.)
  *
  * Credentials are never captured here: `configure` forwards the engine's config to the runtime,
  * which keeps them in its process registry (see registry.ts).
