@@ -241,8 +241,12 @@ export async function rosRequest(
       const code = (e as { code?: string }).code ?? "";
       const refused = code === "ECONNREFUSED";
       const lost = CONNECTION_CODES.includes(code) || /socket hang up/i.test(String(e));
-      last = makeError(method, path, `connection failed (${code || String(e)})`, {
-        ambiguous: !refused && !options.idempotent,
+      const untrusted = /CERT|SIGNATURE|ALTNAME|ISSUER/.test(code);
+      const reason = untrusted
+        ? `TLS certificate not trusted (${code}: ${(e as Error).message}); set caFile to the router's CA, or insecure: true for a lab router`
+        : `connection failed (${code || String(e)})`;
+      last = makeError(method, path, reason, {
+        ambiguous: !refused && !untrusted && !options.idempotent,
       });
       if (refused || (lost && options.idempotent)) continue;
       throw last;

@@ -4,6 +4,7 @@
  * (latency, 5xx, connection reset, apply-then-reset) and every request is counted.
  */
 import * as http from "node:http";
+import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 import { matches } from "./query";
 import { RosFailure, RouterState } from "./store";
@@ -28,6 +29,8 @@ export interface FakeOptions {
   password?: string;
   /** Added to every request while it holds the (serial) server. */
   latencyMs?: number;
+  /** Serve HTTPS (www-ssl) with this certificate and key instead of plain HTTP (www). */
+  tls?: { cert: string; key: string };
 }
 
 const REASONS: Record<number, string> = {
@@ -50,20 +53,25 @@ export class FakeRouter {
   private readonly username: string;
   private readonly password: string;
   private readonly server: http.Server;
+  private readonly scheme: "http" | "https";
   private tail: Promise<void> = Promise.resolve();
 
   constructor(options: FakeOptions = {}) {
     this.username = options.username ?? "admin";
     this.password = options.password ?? "";
     this.latencyMs = options.latencyMs ?? 0;
-    this.server = http.createServer((req, res) => {
+    const listener: http.RequestListener = (req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
         this.tail = this.tail.then(() => this.handle(req, res, body)).catch(() => undefined);
       });
-    });
+    };
+    this.scheme = options.tls ? "https" : "http";
+    this.server = options.tls
+      ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+      : http.createServer(listener);
   }
 
   async start(): Promise<string> {
@@ -72,7 +80,7 @@ export class FakeRouter {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `${this.scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
