@@ -5,3 +5,4 @@ export * from "./load";
 export * from "./roles";
 export * from "./schema";
 export * from "./validate";
+export * from "./vrrp";

@@ -17,6 +17,7 @@ import { capacityReport } from "./capacity";
 import { type ConfigIssue, keyPath } from "./issues";
 import { ROLE_TRAITS, isStateful, kindOf } from "./roles";
 import type { StackConfig } from "./schema";
+import { vrrpIdOf } from "./vrrp";
 
 /**
  * The sections that parsed. An array section with invalid entries is passed with its valid
@@ -410,6 +411,13 @@ function kubernetesRules(sections: Sections, report: Report): void {
       report(["networks"], 'a network with purpose "kubernetes" is required for the cluster');
     }
     return;
+  }
+  const keepalived = kubernetes.api.vrrp;
+  if (keepalived && keepalived.virtualRouterId === vrrpIdOf(network)) {
+    report(
+      ["kubernetes", "api", "vrrp", "virtualRouterId"],
+      `${keepalived.virtualRouterId} is already the routers' VRRP id on network "${network.name}"`,
+    );
   }
   const taken = assignments(sections).filter((a) => a.network === network.name);
   const apiAddress = kubernetes.api.address;

@@ -3,6 +3,7 @@
  * addresses, VRRP instances and uplink routing. Pure, so the plan is tested without a router.
  */
 import { withPrefix } from "../config/addressing";
+import { vrrpIdOf } from "../config/vrrp";
 import type { Network, Router, StackConfig, Uplink } from "../config/schema";
 
 /** The bridge the trunk port joins; every VLAN interface hangs off it. */
@@ -20,10 +21,8 @@ export function vrrpInterface(network: Network): string {
   return `vrrp-${network.name}`;
 }
 
-/** VRRP virtual router id: configured, else the VLAN id folded into 1..255. */
-export function vrrpId(network: Network): number {
-  return network.vrrpId ?? ((network.vlanId - 1) % 255) + 1;
-}
+/** VRRP virtual router id of a network's gateway (see vrrpIdOf). */
+export const vrrpId = vrrpIdOf;
 
 export interface AddressPlan {
   /** Natural key for resource names. */

@@ -663,6 +663,76 @@ export const BAD_CASES: readonly BadCase[] = [
     change: (c) => setAt(c, ["placement", "allowColocation"], ["mongodb", "redis"]),
     expect: [issue("placement.allowColocation[1]", "")],
   },
+  // --- Kubernetes and firewall cross-checks ---------------------------------------------------
+  {
+    name: "control-plane count differs from the guests",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "controlPlaneNodes"], 1),
+    expect: [
+      issue("kubernetes.controlPlaneNodes", "baremetal:guests has 3 k8s-control-plane nodes"),
+    ],
+    alsoAllowed: ["kubernetes.api.vrrp"],
+  },
+  {
+    name: "Kubernetes API address taken by a guest",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "api", "address"], "10.30.0.12"),
+    expect: [issue("kubernetes.api.address", "already used at {guests[@k8s-2].ip}")],
+  },
+  {
+    name: "Kubernetes API address outside the Kubernetes network",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "api", "address"], "10.20.0.200"),
+    expect: [issue("kubernetes.api.address", 'not a usable address of network "kubernetes"')],
+  },
+  {
+    name: "keepalived VRRP id equal to the routers' on the Kubernetes VLAN",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "api", "vrrp", "virtualRouterId"], 30),
+    expect: [
+      issue("kubernetes.api.vrrp.virtualRouterId", 'routers\' VRRP id on network "kubernetes"'),
+    ],
+  },
+  {
+    name: "MetalLB pool outside the Kubernetes network",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "metallb", "addressPool"], ["10.20.0.200-10.20.0.210"]),
+    expect: [issue("kubernetes.metallb.addressPool[0]", 'not inside network "kubernetes"')],
+  },
+  {
+    name: "MetalLB pool covering a node address",
+    base: "staging",
+    change: (c) => setAt(c, ["kubernetes", "metallb", "addressPool"], ["10.130.0.0/27"]),
+    expect: [
+      issue(
+        "kubernetes.metallb.addressPool[0]",
+        "contains 10.130.0.1, used at {networks[@kubernetes].gateway}",
+      ),
+      issue(
+        "kubernetes.metallb.addressPool[0]",
+        "contains 10.130.0.11, used at {guests[@k8s-1].ip}",
+      ),
+    ],
+    alsoAllowed: ["kubernetes.metallb.addressPool[0]"],
+  },
+  {
+    name: "forward rule naming an unknown network",
+    base: "production",
+    change: (c) => setAt(c, ["firewall", "forward", 0, "to"], "databases"),
+    expect: [issue("firewall.forward[0].to", 'network "databases" is not declared')],
+  },
+  {
+    name: "forward rule with ports but no protocol",
+    base: "production",
+    change: (c) => removeAt(c, ["firewall", "forward", 0, "protocol"]),
+    expect: [issue("firewall.forward[0].ports", "ports need protocol tcp or udp")],
+  },
+  {
+    name: "management allowed from an unknown network",
+    base: "staging",
+    change: (c) => setAt(c, ["firewall", "managementFrom"], ["office"]),
+    expect: [issue("firewall.managementFrom[0]", 'network "office" is not declared')],
+  },
 ];
 
 export const GOOD_CASES: readonly GoodCase[] = [
