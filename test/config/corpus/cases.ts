@@ -666,12 +666,11 @@ export const BAD_CASES: readonly BadCase[] = [
   // --- Kubernetes and firewall cross-checks ---------------------------------------------------
   {
     name: "control-plane count differs from the guests",
-    base: "production",
-    change: (c) => setAt(c, ["kubernetes", "controlPlaneNodes"], 1),
+    base: "staging",
+    change: (c) => setAt(c, ["kubernetes", "controlPlaneNodes"], 3),
     expect: [
-      issue("kubernetes.controlPlaneNodes", "baremetal:guests has 3 k8s-control-plane nodes"),
+      issue("kubernetes.controlPlaneNodes", "baremetal:guests has 1 k8s-control-plane nodes"),
     ],
-    alsoAllowed: ["kubernetes.api.vrrp"],
   },
   {
     name: "Kubernetes API address taken by a guest",
