@@ -1,0 +1,40 @@
+/**
+ * Cross-field rules of a stack configuration. Each rule looks at the sections that parsed and
+ * reports every violation it finds with the config key path to fix, so one run lists everything.
+ */
+import { type ConfigIssue, keyPath } from "../issues";
+import type { Report, Sections } from "./context";
+import { kubernetesRules } from "./kubernetes";
+import { addressRules, firewallRules, networkRules, routerRules } from "./network";
+import { capacityRules, nameRules, placementRules, referenceRules } from "./placement";
+
+const RULES = [
+  networkRules,
+  addressRules,
+  routerRules,
+  nameRules,
+  referenceRules,
+  capacityRules,
+  placementRules,
+  kubernetesRules,
+  firewallRules,
+];
+
+/** Runs every cross-field rule over the sections that parsed. */
+export function checkRules(sections: Sections): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const pathOf = (segments: PropertyKey[]): string => {
+    const [section, index] = segments;
+    const positions = typeof section === "string" ? sections.originalIndex?.[section] : undefined;
+    if (positions === undefined || typeof index !== "number") return keyPath(segments);
+    return keyPath([section ?? "", positions[index] ?? index, ...segments.slice(2)]);
+  };
+  const report: Report = Object.assign(
+    (segments: PropertyKey[], message: string) => {
+      issues.push({ path: pathOf(segments), message });
+    },
+    { pathOf },
+  );
+  for (const rule of RULES) rule(sections, report);
+  return issues;
+}
