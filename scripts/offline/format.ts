@@ -24,8 +24,11 @@ export function resourceTree(resources: RecordedResource[]): string {
     children.set(resource.parentUrn, siblings);
   }
   const lines: string[] = [];
+  // Registration completes in no fixed order; sorting makes the tree stable from run to run.
+  const byTypeAndName = (a: RecordedResource, b: RecordedResource) =>
+    a.type.localeCompare(b.type) || a.name.localeCompare(b.name, "en", { numeric: true });
   const walk = (parent: string | undefined, depth: number) => {
-    for (const resource of children.get(parent) ?? []) {
+    for (const resource of [...(children.get(parent) ?? [])].sort(byTypeAndName)) {
       const flags = resource.protect ? "  [protected]" : "";
       lines.push(`${"  ".repeat(depth)}+ ${resource.type}  ${resource.name}${flags}`);
       walk(resource.urn, depth + 1);

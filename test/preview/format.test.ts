@@ -1,0 +1,53 @@
+/** Rendering of the offline preview: stable tree and counts whatever the registration order. */
+import type { RecordedResource } from "../../scripts/offline/engine";
+import { countsByType, resourceTree } from "../../scripts/offline/format";
+
+function resource(
+  type: string,
+  name: string,
+  parentUrn?: string,
+  protect = false,
+): RecordedResource {
+  return {
+    urn: `urn:${type}::${name}`,
+    type,
+    name,
+    parentUrn,
+    custom: true,
+    protect,
+    retainOnDelete: false,
+    deleteBeforeReplace: false,
+    ignoreChanges: [],
+    replaceOnChanges: [],
+    additionalSecretOutputs: [],
+    dependencies: [],
+    provider: undefined,
+    rawInputs: {},
+    inputs: {},
+  };
+}
+
+const stack = resource("pulumi:pulumi:Stack", "s");
+const layer = resource("baremetal:compute:ComputeLayer", "compute", stack.urn);
+const resources = [
+  stack,
+  layer,
+  resource("proxmoxve:index/containerLegacy:ContainerLegacy", "mongo-10", layer.urn, true),
+  resource("proxmoxve:index/containerLegacy:ContainerLegacy", "mongo-2", layer.urn, true),
+  resource("proxmoxve:backup/job:Job", "nightly", layer.urn),
+];
+
+test("children are listed by type then natural name order, with protection marked", () => {
+  expect(resourceTree(resources).split("\n")).toEqual([
+    "+ pulumi:pulumi:Stack  s",
+    "  + baremetal:compute:ComputeLayer  compute",
+    "    + proxmoxve:backup/job:Job  nightly",
+    "    + proxmoxve:index/containerLegacy:ContainerLegacy  mongo-2  [protected]",
+    "    + proxmoxve:index/containerLegacy:ContainerLegacy  mongo-10  [protected]",
+  ]);
+});
+
+test("the registration order does not change the output", () => {
+  expect(resourceTree([...resources].reverse())).toBe(resourceTree(resources));
+  expect(countsByType([...resources].reverse())).toEqual(countsByType(resources));
+});
