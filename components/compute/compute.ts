@@ -11,7 +11,7 @@ import type { Guest, StackConfig } from "../config/schema";
 import { baseCloudConfig, renderCloudConfig } from "./cloudInit";
 import { ProxmoxHost } from "./host";
 import { containerArgs, fqdnOf, replacementAllowed, vmArgs, type GuestContext } from "./payloads";
-import { backedUpVmIds, haResourceId, pruneBackups, spreadRules } from "./resilience";
+import { backedUpVmIds, haResourceId, pinnedHosts, pruneBackups, spreadRules } from "./resilience";
 
 export interface ComputeLayerArgs {
   readonly config: StackConfig;
@@ -194,26 +194,46 @@ export class ComputeLayer extends pulumi.ComponentResource {
 
   private createHighAvailability(config: StackConfig): void {
     const guests = { ...this.containers, ...this.vms };
-    const haResources = config.guests.map(
-      (guest) =>
-        new proxmox.Haresource(
-          `${guest.name}-ha`,
+    // Proxmox VE 8 has no affinity rules: members of a spread group are pinned to their own host
+    // by a restricted HA group instead, which keeps them apart just as well.
+    const pinned = config.proxmox.version < 9 ? pinnedHosts(config) : new Map<string, string>();
+    const groups = new Map<string, proxmox.Hagroup>();
+    for (const host of new Set(pinned.values())) {
+      groups.set(
+        host,
+        new proxmox.Hagroup(
+          `pin-${host}`,
           {
-            resourceId: haResourceId(guest),
-            state: "started",
-            // Local storage: restart in place; relocating would start an empty guest elsewhere.
-            maxRestart: 3,
-            maxRelocate: 0,
-            comment: `${guest.role}, managed by Pulumi`,
+            group: `pin-${host}`,
+            nodes: { [host]: 1 },
+            restricted: true,
+            comment: "managed by Pulumi",
           },
-          {
-            parent: this.hosts[guest.host],
-            provider: this.provider,
-            dependsOn: [mustExist(guests[guest.name], `guest ${guest.name}`)],
-          },
+          { parent: this.hosts[host], provider: this.provider },
         ),
-    );
-    if (config.proxmox.version < 9) return; // Resource-affinity rules exist from Proxmox VE 9.
+      );
+    }
+    const haResources = config.guests.map((guest) => {
+      const group = groups.get(pinned.get(guest.name) ?? "");
+      return new proxmox.Haresource(
+        `${guest.name}-ha`,
+        {
+          resourceId: haResourceId(guest),
+          state: "started",
+          // Local storage: restart in place; relocating would start an empty guest elsewhere.
+          maxRestart: 3,
+          maxRelocate: 0,
+          comment: `${guest.role}, managed by Pulumi`,
+          ...(group ? { group: group.group } : {}),
+        },
+        {
+          parent: this.hosts[guest.host],
+          provider: this.provider,
+          dependsOn: [mustExist(guests[guest.name], `guest ${guest.name}`)],
+        },
+      );
+    });
+    if (config.proxmox.version < 9) return;
     for (const rule of spreadRules(config)) {
       new proxmox.Harule(
         rule.name,

@@ -33,6 +33,14 @@ export function spreadRules(config: StackConfig): SpreadRule[] {
     }));
 }
 
+/** Guest name → host, for every member of a spread rule (pinned there on Proxmox VE 8). */
+export function pinnedHosts(config: StackConfig): Map<string, string> {
+  const members = new Set(spreadRules(config).flatMap((rule) => rule.resources));
+  return new Map(
+    config.guests.filter((g) => members.has(haResourceId(g))).map((g) => [g.name, g.host]),
+  );
+}
+
 /** VMIDs covered by the nightly vzdump job: every guest whose data exists nowhere else. */
 export function backedUpVmIds(config: StackConfig): string[] {
   return config.guests
