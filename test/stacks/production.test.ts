@@ -263,3 +263,12 @@ describe("network layer", () => {
     }
   });
 });
+
+test("no configured or generated secret (every offline placeholder) is registered in plain text", () => {
+  // Offline, every secret value (config secrets, random passwords, the cluster token, the fetched
+  // kubeconfig) starts with "offline-"; any plain occurrence in an input would be a leak to state.
+  const leaks = result.resources.flatMap((r) =>
+    plaintextOccurrences(r.rawInputs, "offline-").map((path) => `${r.type}::${r.name}${path}`),
+  );
+  expect(leaks).toEqual([]);
+});

@@ -2,7 +2,7 @@
  * The real staging stack file: one T550 with a small copy of every service and no HA.
  */
 import { runOfflinePreview, type PreviewResult } from "../../scripts/offline/preview";
-import { identity, ofType } from "../support/preview";
+import { identity, ofType, plaintextOccurrences } from "../support/preview";
 
 let result: PreviewResult;
 
@@ -62,4 +62,13 @@ test("the staging router pair serves its three VLANs and the staging zone", () =
   expect(names).toContain("mongo-3.stg.sp1.internal.example.com");
   for (const name of names)
     expect(String(name).endsWith(".stg.sp1.internal.example.com")).toBe(true);
+});
+
+test("no configured or generated secret (every offline placeholder) is registered in plain text", () => {
+  // Offline, every secret value (config secrets, random passwords, the cluster token, the fetched
+  // kubeconfig) starts with "offline-"; any plain occurrence in an input would be a leak to state.
+  const leaks = result.resources.flatMap((r) =>
+    plaintextOccurrences(r.rawInputs, "offline-").map((path) => `${r.type}::${r.name}${path}`),
+  );
+  expect(leaks).toEqual([]);
 });
