@@ -13,5 +13,7 @@ export const capacity = outputs.capacity;
 export const kubeconfig = outputs.kubeconfig;
 export const platformReleases = outputs.platformReleases;
 export const platformHostnames = outputs.platformHostnames;
+/** Generated admin and service passwords (secret): `pulumi stack output platformCredentials --show-secrets`. */
+export const platformCredentials = outputs.platformCredentials;
 /** The internal DNS records both routers serve. */
 export const dnsRecords = outputs.dnsRecords;

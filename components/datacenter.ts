@@ -25,6 +25,8 @@ export interface DataCenterOutputs {
   kubeconfig: pulumi.Output<string>;
   platformReleases: ReleaseInfo[];
   platformHostnames: StackConfig["kubernetes"]["hostnames"];
+  /** Admin and service credentials the platform generated (each secret). */
+  platformCredentials: Record<string, pulumi.Output<string>>;
   dnsRecords: DnsRecord[];
 }
 
@@ -104,6 +106,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     kubeconfig: platform.kubeconfig,
     platformReleases: Object.values(platform.releases),
     platformHostnames: platform.hostnames,
+    platformCredentials: platform.credentials,
     dnsRecords: network.dnsRecords,
   };
 }

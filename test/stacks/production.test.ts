@@ -272,3 +272,15 @@ test("no configured or generated secret (every offline placeholder) is registere
   );
   expect(leaks).toEqual([]);
 });
+
+test("generated platform credentials are stack outputs", () => {
+  const credentials = result.outputs["platformCredentials"] as Record<string, string> | undefined;
+  expect(Object.keys(credentials ?? {})).toEqual(
+    expect.arrayContaining([
+      "grafanaAdminPassword",
+      "harborAdminPassword",
+      "harborDatabasePassword",
+    ]),
+  );
+  expect(credentials?.["harborAdminPassword"]).toMatch(/^offline-platform-secrets-harbor/);
+});
