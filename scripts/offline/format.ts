@@ -116,6 +116,11 @@ export function previewJson(result: PreviewResult): unknown {
       urn: r.urn,
     })),
     counts: countsByType(result.resources),
-    outputs: result.outputs,
+    outputs: Object.fromEntries(
+      Object.entries(result.outputs).map(([key, value]) => [
+        key,
+        result.secretOutputs.includes(key) ? "[secret]" : value,
+      ]),
+    ),
   };
 }

@@ -22,6 +22,8 @@ export interface PreviewResult {
   placeholders: string[];
   resources: RecordedResource[];
   outputs: { guests?: PlacedGuest[]; capacity?: HostCapacity[]; [key: string]: unknown };
+  /** Stack outputs that are secret, as `pulumi stack output` would show them: `[secret]`. */
+  secretOutputs: string[];
 }
 
 export interface PreviewOptions {
@@ -43,6 +45,21 @@ function unloadProgram(): void {
       delete require.cache[key];
     }
   }
+}
+
+/** Names of the program's exports that are secret Outputs (or hold one, for a record of them). */
+async function secretKeys(exported: Record<string, unknown>): Promise<string[]> {
+  const isSecret = async (value: unknown): Promise<boolean> => {
+    if (pulumi.Output.isInstance(value)) return pulumi.isSecret(value);
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      const checks = await Promise.all(Object.values(value).map(isSecret));
+      return checks.some(Boolean);
+    }
+    return false;
+  };
+  const keys: string[] = [];
+  for (const [key, value] of Object.entries(exported)) if (await isSecret(value)) keys.push(key);
+  return keys;
 }
 
 function isConfigValidationError(error: unknown): error is ConfigValidationError {
@@ -70,17 +87,21 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
     placeholders: config.placeholders,
     resources: engine.resources,
     outputs: {},
+    secretOutputs: [],
   };
   unloadProgram();
   try {
+    let exported: Record<string, unknown> = {};
     const outputs = await pulumi.runtime.runInPulumiStack(async () => {
       // The program registers resources when it is evaluated, so it must be loaded here, after the
       // engine is installed, and re-evaluated for every stack: a static import cannot do either.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
+      exported = require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
+      return exported;
     });
     await pulumi.runtime.disconnect();
     result.outputs = (outputs ?? {}) as PreviewResult["outputs"];
+    result.secretOutputs = await secretKeys(exported);
   } catch (error) {
     await pulumi.runtime.disconnect().catch(() => undefined);
     result.ok = false;
