@@ -185,4 +185,3 @@ export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
 export type KubernetesConfigInput = z.input<typeof kubernetesConfigSchema>;
 export type ClusterIssuerConfig = KubernetesConfig["issuers"][number];
 
-export { exampleStagingKubernetesConfig, exampleProductionKubernetesConfig } from "./examples";

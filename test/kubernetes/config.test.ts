@@ -1,19 +1,14 @@
-import {
-  exampleProductionKubernetesConfig,
-  exampleStagingKubernetesConfig,
-  kubernetesConfigSchema,
-} from "../../components/kubernetes/config";
+import { kubernetesConfigSchema } from "../../components/kubernetes/config";
+import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/kubernetesConfig";
 
 describe("kubernetesConfigSchema", () => {
   it("parses both example stack objects", () => {
-    expect(kubernetesConfigSchema.parse(exampleStagingKubernetesConfig).controlPlaneNodes).toBe(1);
-    expect(kubernetesConfigSchema.parse(exampleProductionKubernetesConfig).controlPlaneNodes).toBe(
-      3,
-    );
+    expect(kubernetesConfigSchema.parse(stagingKubernetesConfig).controlPlaneNodes).toBe(1);
+    expect(kubernetesConfigSchema.parse(productionKubernetesConfig).controlPlaneNodes).toBe(3);
   });
 
   it("applies defaults to a minimal object", () => {
-    const { launchConfigVersion, charts, extraAddons, ...rest } = exampleStagingKubernetesConfig;
+    const { launchConfigVersion, charts, extraAddons, ...rest } = stagingKubernetesConfig;
     void launchConfigVersion;
     void charts;
     void extraAddons;
@@ -25,7 +20,7 @@ describe("kubernetesConfigSchema", () => {
 
   it("rejects a platform issuer that is not declared", () => {
     const result = kubernetesConfigSchema.safeParse({
-      ...exampleStagingKubernetesConfig,
+      ...stagingKubernetesConfig,
       platformIssuer: "letsencrypt",
     });
     expect(result.success).toBe(false);
@@ -34,7 +29,7 @@ describe("kubernetesConfigSchema", () => {
 
   it("rejects a CA issuer whose root is not self-signed", () => {
     const result = kubernetesConfigSchema.safeParse({
-      ...exampleStagingKubernetesConfig,
+      ...stagingKubernetesConfig,
       issuers: [{ name: "internal-ca", kind: "ca", commonName: "x", rootIssuer: "internal-ca" }],
     });
     expect(result.success).toBe(false);
@@ -42,7 +37,7 @@ describe("kubernetesConfigSchema", () => {
 
   it("rejects snap channels older than 1.35 (no Traefik ingress addon)", () => {
     const result = kubernetesConfigSchema.safeParse({
-      ...exampleStagingKubernetesConfig,
+      ...stagingKubernetesConfig,
       snapChannel: "1.34/stable",
     });
     expect(result.success).toBe(false);
@@ -50,7 +45,7 @@ describe("kubernetesConfigSchema", () => {
 
   it("rejects hostpath storage where the stack does not allow it", () => {
     const result = kubernetesConfigSchema.safeParse({
-      ...exampleProductionKubernetesConfig,
+      ...productionKubernetesConfig,
       storage: { hostpathAllowed: false, storageClass: "microk8s-hostpath" },
     });
     expect(result.success).toBe(false);
@@ -58,9 +53,9 @@ describe("kubernetesConfigSchema", () => {
 
   it("rejects node-local Harbor image storage", () => {
     const result = kubernetesConfigSchema.safeParse({
-      ...exampleStagingKubernetesConfig,
+      ...stagingKubernetesConfig,
       harbor: {
-        ...exampleStagingKubernetesConfig.harbor,
+        ...stagingKubernetesConfig.harbor,
         imageStorage: { type: "pvc", storageClass: "microk8s-hostpath", size: "100Gi" },
       },
     });
@@ -70,13 +65,13 @@ describe("kubernetesConfigSchema", () => {
   it("rejects VRRP on a single-node cluster and an Elastic version outside 8.x", () => {
     expect(
       kubernetesConfigSchema.safeParse({
-        ...exampleStagingKubernetesConfig,
-        api: { address: "10.10.20.10", vrrp: { interface: "eth0", virtualRouterId: 1 } },
+        ...stagingKubernetesConfig,
+        api: { address: "10.130.0.10", vrrp: { interface: "eth0", virtualRouterId: 1 } },
       }).success,
     ).toBe(false);
     expect(
       kubernetesConfigSchema.safeParse({
-        ...exampleStagingKubernetesConfig,
+        ...stagingKubernetesConfig,
         elastic: { stackVersion: "9.1.0" },
       }).success,
     ).toBe(false);
@@ -84,7 +79,7 @@ describe("kubernetesConfigSchema", () => {
 
   it("rejects unknown chart override keys", () => {
     const result = kubernetesConfigSchema.safeParse({
-      ...exampleStagingKubernetesConfig,
+      ...stagingKubernetesConfig,
       charts: { "ingress-nginx": { version: "4.15.1" } },
     });
     expect(result.success).toBe(false);

@@ -1,21 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
-import {
-  exampleProductionKubernetesConfig,
-  exampleStagingKubernetesConfig,
-  kubernetesConfigSchema,
-} from "../../components/kubernetes/config";
+import { kubernetesConfigSchema } from "../../components/kubernetes/config";
 import { Microk8sCluster, validateNodes } from "../../components/kubernetes/microk8sCluster";
 import type { Microk8sNodeSpec } from "../../components/kubernetes/types";
 import { isSecret, leakedSecrets, valueOf } from "./helpers";
+import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/kubernetesConfig";
 
-const production = kubernetesConfigSchema.parse(exampleProductionKubernetesConfig);
-const staging = kubernetesConfigSchema.parse(exampleStagingKubernetesConfig);
+const production = kubernetesConfigSchema.parse(productionKubernetesConfig);
+const staging = kubernetesConfigSchema.parse(stagingKubernetesConfig);
 const productionNodes: Microk8sNodeSpec[] = [
-  { name: "k8s-1", ip: "10.20.20.11", hostNode: "pve1", role: "bootstrap" },
-  { name: "k8s-2", ip: "10.20.20.12", hostNode: "pve2", role: "join" },
-  { name: "k8s-3", ip: "10.20.20.13", hostNode: "pve3", role: "join" },
+  { name: "k8s-1", ip: "10.30.0.11", hostNode: "pve1", role: "bootstrap" },
+  { name: "k8s-2", ip: "10.30.0.12", hostNode: "pve2", role: "join" },
+  { name: "k8s-3", ip: "10.30.0.13", hostNode: "pve3", role: "join" },
 ];
 
 describe("validateNodes", () => {
@@ -24,7 +21,7 @@ describe("validateNodes", () => {
     expect(() =>
       validateNodes(production, [
         ...productionNodes,
-        { name: "k8s-4", ip: "10.20.20.14", hostNode: "pve4", role: "join", worker: true },
+        { name: "k8s-4", ip: "10.30.0.14", hostNode: "pve4", role: "join", worker: true },
       ]),
     ).not.toThrow();
   });
@@ -51,8 +48,8 @@ describe("Microk8sCluster (production, offline engine)", () => {
     cluster = new Microk8sCluster("k8s", {
       config: production,
       nodes: productionNodes,
-      site: { internalZone: "sp.internal" },
-      harborRegistryHost: "harbor.sp.internal",
+      site: { internalZone: "sp1.internal.example.com" },
+      harborRegistryHost: "harbor.sp1.internal.example.com",
     });
     await valueOf(cluster.urn);
   });
@@ -81,7 +78,7 @@ describe("Microk8sCluster (production, offline engine)", () => {
       expect(text).toContain(token);
     }
     expect(await valueOf(cluster.userData["k8s-2"] as pulumi.Output<string>)).toContain(
-      `microk8s join 10.20.20.11:25000/${token}`,
+      `microk8s join 10.30.0.11:25000/${token}`,
     );
   });
 

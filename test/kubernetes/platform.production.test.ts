@@ -31,7 +31,7 @@ describe("KubernetesPlatform (production)", () => {
       storageClassName: "ceph-rbd",
       resources: { requests: { storage: "100Gi" } },
     });
-    expect(kps.kubeScheduler.endpoints).toEqual(["10.20.20.11", "10.20.20.12", "10.20.20.13"]);
+    expect(kps.kubeScheduler.endpoints).toEqual(["10.30.0.11", "10.30.0.12", "10.30.0.13"]);
     expect(run.values("argo-cd")).toMatchObject({
       "redis-ha": { enabled: true },
       server: { replicas: 2 },
@@ -57,25 +57,31 @@ describe("KubernetesPlatform (production)", () => {
       ]),
     );
     expect(jobs).toEqual({
-      mongodb: ["mongo-1.sp.internal:9216", "mongo-2.sp.internal:9216", "mongo-3.sp.internal:9216"],
-      redis: ["redis.sp.internal:9121"],
+      mongodb: [
+        "mongo-1.sp1.internal.example.com:9216",
+        "mongo-2.sp1.internal.example.com:9216",
+        "mongo-3.sp1.internal.example.com:9216",
+      ],
+      redis: ["redis-1.sp1.internal.example.com:9121"],
       routers: ["10.20.0.2", "10.20.0.3"],
     });
   });
 
   it("publishes the production hostnames and TLS through the platform issuer", () => {
     expect(run.values("harbor")).toMatchObject({
-      externalURL: "https://harbor.sp.internal",
+      externalURL: "https://harbor.sp1.internal.example.com",
       expose: {
         tls: { certSource: "secret" },
         ingress: { annotations: { "cert-manager.io/cluster-issuer": "internal-ca" } },
       },
       trivy: { enabled: true },
       metrics: { enabled: true },
-      database: { type: "external", external: { host: "postgres.sp.internal" } },
-      redis: { type: "external", external: { addr: "redis.sp.internal:6379" } },
+      database: { type: "external", external: { host: "postgres-1.sp1.internal.example.com" } },
+      redis: { type: "external", external: { addr: "redis-1.sp1.internal.example.com:6379" } },
     });
-    expect(run.values("argo-cd")).toMatchObject({ global: { domain: "argocd.sp.internal" } });
+    expect(run.values("argo-cd")).toMatchObject({
+      global: { domain: "argocd.sp1.internal.example.com" },
+    });
     expect(run.platform.releases.harbor).toEqual({
       name: "harbor",
       namespace: "harbor",

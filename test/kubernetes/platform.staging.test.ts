@@ -24,7 +24,7 @@ describe("KubernetesPlatform (staging)", () => {
     expect(
       kps.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName,
     ).toBe("microk8s-hostpath");
-    expect(kps.kubeControllerManager.endpoints).toEqual(["10.10.20.11"]);
+    expect(kps.kubeControllerManager.endpoints).toEqual(["10.130.0.11"]);
     expect(kps.kubeEtcd.enabled).toBe(false);
     expect(run.values("argo-cd")).toMatchObject({
       "redis-ha": { enabled: false },
@@ -34,12 +34,12 @@ describe("KubernetesPlatform (staging)", () => {
 
   it("publishes the staging hostnames", () => {
     expect(run.values("harbor")).toMatchObject({
-      externalURL: "https://harbor.staging.sp.internal",
-      expose: { ingress: { hosts: { core: "harbor.staging.sp.internal" } } },
+      externalURL: "https://harbor.stg.sp1.internal.example.com",
+      expose: { ingress: { hosts: { core: "harbor.stg.sp1.internal.example.com" } } },
       persistence: {
-        imageChartStorage: { type: "s3", s3: { bucket: "baremetal-staging-harbor" } },
+        imageChartStorage: { type: "s3", s3: { bucket: "harbor-staging" } },
       },
     });
-    expect(run.platform.hostnames.grafana).toBe("grafana.staging.sp.internal");
+    expect(run.platform.hostnames.grafana).toBe("grafana.stg.sp1.internal.example.com");
   });
 });

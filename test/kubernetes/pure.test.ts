@@ -25,17 +25,17 @@ describe("kubeconfigForApi", () => {
   const kubeconfig = [
     "apiVersion: v1",
     "clusters:",
-    "- cluster: {server: 'https://10.20.20.11:16443', certificate-authority-data: Q0E=}",
+    "- cluster: {server: 'https://10.30.0.11:16443', certificate-authority-data: Q0E=}",
     "  name: microk8s-cluster",
     "users: [{name: admin, user: {token: abc}}]",
   ].join("\n");
 
   it("points the cluster at the stable API address and keeps the credentials", () => {
-    const doc = parse(kubeconfigForApi(kubeconfig, "10.20.20.10")) as {
+    const doc = parse(kubeconfigForApi(kubeconfig, "10.30.0.10")) as {
       clusters: { cluster: { server: string; "certificate-authority-data": string } }[];
       users: { user: { token: string } }[];
     };
-    expect(doc.clusters[0]?.cluster.server).toBe("https://10.20.20.10:16443");
+    expect(doc.clusters[0]?.cluster.server).toBe("https://10.30.0.10:16443");
     expect(doc.clusters[0]?.cluster["certificate-authority-data"]).toBe("Q0E=");
     expect(doc.users[0]?.user.token).toBe("abc");
   });

@@ -5,7 +5,7 @@
  */
 import { stringify } from "yaml";
 import { CONFIG_NAMESPACE } from "../../components/config/issues";
-import { exampleProductionKubernetesConfig } from "../../components/kubernetes/config";
+import { productionKubernetesConfig } from "./kubernetesConfig";
 
 const MAX_HOSTS = 60_000;
 
@@ -155,12 +155,12 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
   }
 
   const kubernetes = {
-    ...structuredClone(exampleProductionKubernetesConfig),
+    ...structuredClone(productionKubernetesConfig),
     controlPlaneNodes: controlPlanes,
     // A VRRP address for the API needs the three-node control plane.
     api:
       controlPlanes === 3
-        ? { ...structuredClone(exampleProductionKubernetesConfig.api), address: "10.30.0.10" }
+        ? { ...structuredClone(productionKubernetesConfig.api), address: "10.30.0.10" }
         : { address: "10.30.0.10", extraSANs: [] },
     // The top of the Kubernetes /16, far above the node addresses.
     metallb: { addressPool: ["10.30.255.200-10.30.255.239"] },

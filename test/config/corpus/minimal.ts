@@ -3,7 +3,7 @@
  * MongoDB member and one control-plane node.
  */
 import type { RawStackConfig } from "../../../components/config/validate";
-import { exampleStagingKubernetesConfig } from "../../../components/kubernetes/config";
+import { stagingKubernetesConfig } from "../../support/kubernetesConfig";
 
 export function minimalStackConfig(): RawStackConfig {
   return {
@@ -118,7 +118,7 @@ export function minimalStackConfig(): RawStackConfig {
     ],
     access: { sshPublicKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIexample ops@lab"] },
     kubernetes: {
-      ...structuredClone(exampleStagingKubernetesConfig),
+      ...structuredClone(stagingKubernetesConfig),
       api: { address: "192.168.1.10", extraSANs: [] },
       metallb: { addressPool: ["192.168.1.200-192.168.1.220"] },
     },
