@@ -6,9 +6,8 @@
  * small and secret-free.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { MenuInputs, MenuOutputs, MenuSpec, RosRecord } from "./types";
-import { checkInputs, cleanInputs } from "./check";
-import { configureFrom } from "./configure";
+import type { MenuInputs, MenuOutputs, RosRecord } from "./types";
+import { SpecProvider } from "./spec-provider";
 import { isRosError } from "./http";
 import { adoptBody, createBody, diffProps, findByKey, omit, project } from "./payload";
 import { updateBody } from "./payload";
@@ -17,21 +16,10 @@ import { resolvePlaceBefore } from "./place";
 
 const DUPLICATE = /already have|already exists/i;
 
-export class MenuProvider implements dynamic.ResourceProvider<MenuInputs, MenuOutputs> {
-  readonly spec: MenuSpec;
-
-  constructor(spec: MenuSpec) {
-    this.spec = spec;
-  }
-
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    configureFrom(req.config);
-  }
-
-  async check(_olds: MenuInputs, news: MenuInputs): Promise<dynamic.CheckResult<MenuInputs>> {
-    return { inputs: cleanInputs(news), failures: checkInputs(this.spec, news) };
-  }
-
+export class MenuProvider
+  extends SpecProvider
+  implements dynamic.ResourceProvider<MenuInputs, MenuOutputs>
+{
   async diff(_id: string, olds: MenuOutputs, news: MenuInputs): Promise<dynamic.DiffResult> {
     const { changes, replaces } = diffProps(this.spec, olds, news);
     return { changes, replaces, deleteBeforeReplace: this.spec.deleteBeforeReplace };

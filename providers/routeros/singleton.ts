@@ -7,8 +7,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { MenuInputs, MenuSpec, RosRecord } from "./types";
-import { checkInputs, cleanInputs } from "./check";
-import { configureFrom } from "./configure";
+import { SpecProvider } from "./spec-provider";
 import { createBody, diffProps, omit, project } from "./payload";
 import { listMenu, postCommand } from "./session";
 import { canonical } from "./values";
@@ -26,21 +25,10 @@ function declaredRos(spec: MenuSpec, values: Record<string, unknown>): string[] 
     .map(([, f]) => f.ros);
 }
 
-export class SingletonProvider implements dynamic.ResourceProvider<MenuInputs, SingletonOutputs> {
-  readonly spec: MenuSpec;
-
-  constructor(spec: MenuSpec) {
-    this.spec = spec;
-  }
-
-  async configure(req: dynamic.ConfigureRequest): Promise<void> {
-    configureFrom(req.config);
-  }
-
-  async check(_olds: MenuInputs, news: MenuInputs): Promise<dynamic.CheckResult<MenuInputs>> {
-    return { inputs: cleanInputs(news), failures: checkInputs(this.spec, news) };
-  }
-
+export class SingletonProvider
+  extends SpecProvider
+  implements dynamic.ResourceProvider<MenuInputs, SingletonOutputs>
+{
   async diff(_id: string, olds: SingletonOutputs, news: MenuInputs): Promise<dynamic.DiffResult> {
     const { changes, replaces } = diffProps(this.spec, olds, news);
     const before = declaredRos(this.spec, olds).join(",");
