@@ -195,11 +195,19 @@ export class RouterNode extends pulumi.ComponentResource {
       { table: "nat" as const, chain: "srcnat", rules: natRules() },
     ];
     for (const chain of chains) {
-      const created = chain.rules.map((r) =>
-        chain.table === "nat"
-          ? new ros.NatRule(id(`nat-${slug(r.comment)}`), rule(r), parent)
-          : new ros.FirewallFilterRule(id(`filter-${slug(r.comment)}`), rule(r), parent),
-      );
+      // Rules are created one after another in evaluation order, each appended to the chain:
+      // a final drop can never land before the accept that lets this program reach the router
+      // (and on destroy the drop goes first).
+      const created: (ros.NatRule | ros.FirewallFilterRule)[] = [];
+      for (const r of chain.rules) {
+        const previous = created.at(-1);
+        const opts = { ...parent, ...(previous ? { dependsOn: [previous] } : {}) };
+        created.push(
+          chain.table === "nat"
+            ? new ros.NatRule(id(`nat-${slug(r.comment)}`), rule(r), opts)
+            : new ros.FirewallFilterRule(id(`filter-${slug(r.comment)}`), rule(r), opts),
+        );
+      }
       // The chain resource keeps the declared order with `move` and reports foreign rules.
       new ros.FirewallChain(
         id(`chain-${chain.chain}`),

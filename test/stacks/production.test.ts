@@ -284,3 +284,16 @@ test("generated platform credentials are stack outputs", () => {
   );
   expect(credentials?.["harborAdminPassword"]).toMatch(/^offline-platform-secrets-harbor/);
 });
+
+test("firewall rules are created in evaluation order, so the final drop comes after every accept", () => {
+  const chain = named(result, "pulumi-nodejs:dynamic/routeros:FirewallChain", "rtr-1-chain-input");
+  const comments = chain.inputs["rules"] as string[];
+  const rules = ofType(result, "pulumi-nodejs:dynamic/routeros:FirewallFilterRule").filter(
+    (r) => r.name.startsWith("rtr-1-") && r.inputs["chain"] === "input",
+  );
+  const byComment = new Map(rules.map((r) => [r.inputs["comment"], r]));
+  comments.slice(1).forEach((comment, i) => {
+    const previous = byComment.get(comments[i]);
+    expect(byComment.get(comment)?.dependencies).toContain(previous?.urn);
+  });
+});
