@@ -63,6 +63,17 @@ export class RouterNode extends pulumi.ComponentResource {
       { ...base, name: WAN_LIST, comment: owned("uplinks") },
       parent,
     );
+    // The firewall matches interface lists; its rules wait for every membership below.
+    const members: ros.InterfaceListMember[] = [];
+    const listMember = (
+      name: string,
+      args: ros.InterfaceListMemberArgs,
+      opts: pulumi.CustomResourceOptions,
+    ) => {
+      const member = new ros.InterfaceListMember(name, args, opts);
+      members.push(member);
+      return member;
+    };
 
     for (const vlan of plan.vlans) {
       const net = vlan.network.name;
@@ -85,11 +96,7 @@ export class RouterNode extends pulumi.ComponentResource {
           parent,
         );
       }
-      new ros.InterfaceListMember(
-        id(`lan-${net}`),
-        { ...base, list: lan.name, interface: vlanIf.name },
-        parent,
-      );
+      listMember(id(`lan-${net}`), { ...base, list: lan.name, interface: vlanIf.name }, parent);
       const vrrp = plan.vrrp.find((v) => v.network === net);
       if (!vrrp) continue;
       const vrrpIf = new ros.VrrpInterface(
@@ -116,7 +123,7 @@ export class RouterNode extends pulumi.ComponentResource {
         },
         parent,
       );
-      new ros.InterfaceListMember(
+      listMember(
         id(`lan-vrrp-${net}`),
         { ...base, list: lan.name, interface: vrrpIf.name },
         parent,
@@ -135,7 +142,7 @@ export class RouterNode extends pulumi.ComponentResource {
         },
         parent,
       );
-      new ros.InterfaceListMember(
+      listMember(
         id(`wan-${u}`),
         { ...base, list: wan.name, interface: uplink.address.interface },
         parent,
@@ -201,7 +208,7 @@ export class RouterNode extends pulumi.ComponentResource {
       const created: (ros.NatRule | ros.FirewallFilterRule)[] = [];
       for (const r of chain.rules) {
         const previous = created.at(-1);
-        const opts = { ...parent, ...(previous ? { dependsOn: [previous] } : {}) };
+        const opts = { ...parent, dependsOn: previous ? [previous] : members };
         created.push(
           chain.table === "nat"
             ? new ros.NatRule(id(`nat-${slug(r.comment)}`), rule(r), opts)

@@ -292,6 +292,12 @@ test("firewall rules are created in evaluation order, so the final drop comes af
     (r) => r.name.startsWith("rtr-1-") && r.inputs["chain"] === "input",
   );
   const byComment = new Map(rules.map((r) => [r.inputs["comment"], r]));
+  // The first rule waits for the interface lists it and the others match on.
+  const members = ofType(result, "pulumi-nodejs:dynamic/routeros:InterfaceListMember")
+    .filter((m) => m.name.startsWith("rtr-1-"))
+    .map((m) => m.urn);
+  expect(byComment.get(comments[0])?.dependencies).toEqual(expect.arrayContaining(members));
+  expect(members.length).toBeGreaterThan(0);
   comments.slice(1).forEach((comment, i) => {
     const previous = byComment.get(comments[i]);
     expect(byComment.get(comment)?.dependencies).toContain(previous?.urn);
