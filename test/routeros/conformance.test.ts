@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { FakeRouter } from "../fakes/routeros/server";
 import { PASSWORD, USER, snapshot, startFake } from "./helpers";
@@ -6,7 +7,7 @@ import { PASSWORD, USER, snapshot, startFake } from "./helpers";
 const root = path.resolve(__dirname, "../..");
 
 /** Runs the conformance command in a child process (async: the fake answers from this one). */
-function conformance(url: string): Promise<{ code: number; out: string }> {
+function conformance(url: string, ...extra: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -17,6 +18,7 @@ function conformance(url: string): Promise<{ code: number; out: string }> {
         url,
         "--user",
         USER,
+        ...extra,
       ],
       {
         cwd: root,
@@ -63,6 +65,34 @@ test("conformance passes with faults injected and still leaves the router as fou
   expect(fake.faults.every((f) => f.times === 0)).toBe(true);
   expect(snapshot(fake)).toEqual(before);
 }, 120_000);
+
+describe("over HTTPS (www-ssl)", () => {
+  const tls = path.join(__dirname, "..", "fakes", "routeros", "tls");
+  let secure: FakeRouter;
+  beforeEach(async () => {
+    secure = await startFake({
+      tls: {
+        cert: readFileSync(path.join(tls, "router.pem"), "utf8"),
+        key: readFileSync(path.join(tls, "router.key"), "utf8"),
+      },
+    });
+  });
+  afterEach(() => secure.stop());
+
+  test("passes with the router's CA and leaves the router as found", async () => {
+    const before = snapshot(secure);
+    const { code, out } = await conformance(secure.url, "--ca", path.join(tls, "test-ca.pem"));
+    expect(out).not.toMatch(/FAIL/);
+    expect(code).toBe(0);
+    expect(snapshot(secure)).toEqual(before);
+  }, 120_000);
+
+  test("fails without the CA: certificates are verified by default", async () => {
+    const { code, out } = await conformance(secure.url);
+    expect(code).not.toBe(0);
+    expect(out).toContain("TLS certificate not trusted");
+  }, 120_000);
+});
 
 test("conformance fails with a non-zero exit on wrong credentials", async () => {
   const { code } = await new Promise<{ code: number }>((resolve) => {
