@@ -184,4 +184,3 @@ export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
 /** What a stack file may contain (defaults still unapplied). */
 export type KubernetesConfigInput = z.input<typeof kubernetesConfigSchema>;
 export type ClusterIssuerConfig = KubernetesConfig["issuers"][number];
-
