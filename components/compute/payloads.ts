@@ -48,18 +48,25 @@ export function startupOrder(guest: Guest): number {
   return isStateful(guest) ? 1 : guest.role === "kibana" ? 2 : 3;
 }
 
+/** What identifies a guest in Proxmox and to a person browsing it, for containers and VMs alike. */
+function guestIdentity({ guest, config }: GuestContext) {
+  return {
+    nodeName: guest.host,
+    vmId: guest.vmId,
+    description: `${guest.role} (${config.site.name}), managed by Pulumi`,
+    tags: guestTags(guest, config),
+    protection: proxmoxProtection(guest, config),
+  };
+}
+
 export function containerArgs(
   ctx: GuestContext,
   templateFileId: proxmox.types.input.ContainerLegacyOperatingSystem["templateFileId"],
 ): proxmox.ContainerLegacyArgs {
   const { guest, config } = ctx;
   return {
-    nodeName: guest.host,
-    vmId: guest.vmId,
-    description: `${guest.role} (${config.site.name}), managed by Pulumi`,
-    tags: guestTags(guest, config),
+    ...guestIdentity(ctx),
     unprivileged: true,
-    protection: proxmoxProtection(guest, config),
     startOnBoot: true,
     started: true,
     startup: { order: startupOrder(guest), upDelay: 30 },
@@ -104,14 +111,10 @@ export function vmArgs(
 ): proxmox.VmLegacyArgs {
   const { guest, config } = ctx;
   return {
-    nodeName: guest.host,
-    vmId: guest.vmId,
+    ...guestIdentity(ctx),
     name: guest.name,
-    description: `${guest.role} (${config.site.name}), managed by Pulumi`,
-    tags: guestTags(guest, config),
     onBoot: true,
     started: true,
-    protection: proxmoxProtection(guest, config),
     stopOnDestroy: true,
     startup: { order: startupOrder(guest), upDelay: 60 },
     machine: "q35",

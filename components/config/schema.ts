@@ -4,7 +4,7 @@
  * `rules.ts`; this file only says what each value must look like on its own.
  */
 import { z } from "zod";
-import { kubernetesConfigSchema, type KubernetesConfig } from "../kubernetes/config";
+import { kubernetesConfigSchema } from "../kubernetes/config";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
 
 const dnsLabel = z
@@ -261,20 +261,9 @@ export type Firewall = z.infer<typeof firewallSchema>;
 export type ForwardRule = z.infer<typeof forwardRuleSchema>;
 
 /** The validated, typed picture of one stack (secrets are handled separately). */
-export interface StackConfig {
-  site: Site;
-  networks: Network[];
-  routers: Router[];
-  uplinks: Uplink[];
-  proxmox: ProxmoxSettings;
-  hosts: Host[];
-  capacity: Capacity;
-  placement: Placement;
-  guests: Guest[];
-  access: Access;
-  firewall: Firewall;
-  kubernetes: KubernetesConfig;
-}
+export type StackConfig = {
+  [Key in SectionName]: z.infer<(typeof sectionSchemas)[Key]>;
+};
 
 /** Secret config keys; each must be set with `pulumi config set --secret`. */
 export const SECRET_KEYS = [
