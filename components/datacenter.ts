@@ -5,7 +5,7 @@
  * Kubernetes is formed in two steps around the compute layer: the cluster token and each node's
  * cloud-init come first (the VMs boot from them), the platform releases after the VMs exist.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { ComputeLayer, fqdnOf, type PlacedGuest } from "./compute";
 import type { HostCapacity } from "./config/capacity";
 import type { LoadedStack } from "./config/load";
@@ -17,6 +17,7 @@ import {
   type PlatformServices,
 } from "./kubernetes";
 import type { ReleaseInfo } from "./kubernetes/platform";
+import { ProxmoxCsiAccess } from "./kubernetes/proxmoxCsiAccess";
 import { NetworkLayer, type DnsRecord } from "./network";
 
 export interface DataCenterOutputs {
@@ -72,7 +73,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
   const cluster = new Microk8sCluster("kubernetes", {
     config: config.kubernetes,
     nodes,
-    site: { internalZone: config.site.internalZone },
+    site: { internalZone: config.site.internalZone, region: config.site.name },
     harborRegistryHost: config.kubernetes.hostnames.harbor,
     login: {
       user: config.access.user,
@@ -88,6 +89,11 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     vmUserData: cluster.userData,
   });
 
+  // The CSI plugin's Proxmox identity; created through the compute layer's provider.
+  const csiAccess = config.kubernetes.storage.proxmoxCsi
+    ? new ProxmoxCsiAccess("proxmox-csi", { provider: compute.provider })
+    : undefined;
+
   const platform = new KubernetesPlatform("platform", {
     config: config.kubernetes,
     bootstrapNode: cluster.bootstrapNode,
@@ -97,7 +103,23 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     dependsOn: Object.values(compute.vms),
     services: platformServices(config),
     site: { internalZone: config.site.internalZone, publicDomain: config.site.publicDomain },
-    secrets: { cloudflareApiToken: secrets.cloudflareApiToken },
+    secrets: {
+      cloudflareApiToken: secrets.cloudflareApiToken,
+      ...(csiAccess
+        ? {
+            proxmoxCsi: pulumi
+              .all([csiAccess.tokenId, csiAccess.tokenSecret])
+              .apply(([tokenId, tokenSecret]) => ({
+                endpoint: config.proxmox.endpoint,
+                insecure: config.proxmox.insecure,
+                region: config.site.name,
+                tokenId,
+                tokenSecret,
+              })),
+          }
+        : {}),
+    },
+    certificateAuthorities: cluster.certificateAuthorities,
   });
 
   return {

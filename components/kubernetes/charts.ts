@@ -2,9 +2,12 @@
  * Helm charts of the platform, pinned. Versions equal the vendored `charts/<chart>-Chart.yaml`
  * except where upstream's git Chart.yaml carries a placeholder (cert-manager `v0.0.0`,
  * tekton-operator `devel`): there the published release that the vendored values came from is used.
+ * Charts without a vendored values.yaml have a hand-written key skeleton
+ * (`charts/<chart>-values.keys.yaml`) for the values key check.
  */
 
 export const chartKeys = [
+  "proxmox-csi-plugin",
   "cert-manager",
   "kube-prometheus-stack",
   "eck-operator",
@@ -13,6 +16,7 @@ export const chartKeys = [
   "argo-cd",
   "harbor",
   "zabbix",
+  "prometheus-snmp-exporter",
 ] as const;
 export type ChartKey = (typeof chartKeys)[number];
 
@@ -24,6 +28,12 @@ export interface ChartSource {
 }
 
 export const pinnedCharts: Readonly<Record<ChartKey, ChartSource>> = {
+  // Published only as an OCI artifact.
+  "proxmox-csi-plugin": {
+    chart: "oci://ghcr.io/sergelogvinov/charts/proxmox-csi-plugin",
+    repo: undefined,
+    version: "0.3.11",
+  },
   "cert-manager": { chart: "cert-manager", repo: "https://charts.jetstack.io", version: "v1.21.1" },
   "kube-prometheus-stack": {
     chart: "kube-prometheus-stack",
@@ -44,6 +54,11 @@ export const pinnedCharts: Readonly<Record<ChartKey, ChartSource>> = {
     chart: "zabbix",
     repo: "https://zabbix-community.github.io/helm-zabbix",
     version: "7.0.12",
+  },
+  "prometheus-snmp-exporter": {
+    chart: "prometheus-snmp-exporter",
+    repo: "https://prometheus-community.github.io/helm-charts",
+    version: "9.9.0",
   },
 };
 

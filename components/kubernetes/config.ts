@@ -27,12 +27,15 @@ const chartOverride = z.object({
 
 const issuerSchema = z.discriminatedUnion("kind", [
   z.object({ name: dnsLabel, kind: z.literal("selfSigned") }),
-  /** A cluster-internal CA whose root is issued in-cluster by a `selfSigned` issuer. */
+  /**
+   * A private CA whose root key pair Pulumi generates before the node VMs exist, so the nodes
+   * trust it from their first boot (no second `up` to copy a certificate around).
+   */
   z.object({
     name: dnsLabel,
     kind: z.literal("ca"),
     commonName: z.string().min(1),
-    rootIssuer: dnsLabel,
+    validityYears: z.number().int().min(1).max(30).default(10),
   }),
   /** ACME with DNS-01 on Cloudflare; the API token arrives as a secret arg. */
   z.object({
@@ -77,12 +80,28 @@ export const kubernetesConfigSchema = z
       hostpathAllowed: z.boolean(),
       /** Storage class every platform PVC uses. */
       storageClass: dnsLabel,
+      /**
+       * Proxmox CSI plugin: PVCs become Proxmox volumes on `datastore` of the host that runs the
+       * node VM, so they outlive the VM. Provides `storageClass`.
+       */
+      proxmoxCsi: z
+        .object({
+          datastore: z.string().min(1),
+          filesystem: z.enum(["ext4", "xfs"]).default("ext4"),
+          /** Retain: deleting a claim never deletes the volume behind it. */
+          reclaimPolicy: z.enum(["Retain", "Delete"]).default("Retain"),
+          ssd: z.boolean().default(true),
+        })
+        .optional(),
     }),
     /** Extra microk8s addons enabled on the bootstrap node (e.g. metrics-server). */
     extraAddons: z
       .array(z.object({ name: dnsLabel, args: z.array(z.string()).default([]) }))
       .default([]),
-    /** Public CA of the Harbor certificate, added to the nodes' trust store (absent = public CA). */
+    /**
+     * Extra CA certificate the nodes trust, for a Harbor certificate issued outside this program.
+     * The roots of `ca` issuers are trusted without it.
+     */
     registryCaPem: z.string().startsWith("-----BEGIN CERTIFICATE-----").optional(),
     ingressClassName: dnsLabel.default("public"),
     issuers: z.array(issuerSchema).min(1),
@@ -103,8 +122,7 @@ export const kubernetesConfigSchema = z
       /** Exporter ports on the LXC service hosts. */
       mongodbExporterPort: z.number().int().default(9216),
       redisExporterPort: z.number().int().default(9121),
-      /** snmp_exporter (host:port) that Prometheus asks to walk the routers. */
-      snmpExporter: z.string().regex(/^[a-z0-9.-]+:\d+$/),
+      grafanaStorage: quantity.default("10Gi"),
     }),
     elastic: z.object({
       /** Elastic Stack version for agents/APM; must match the external Elasticsearch major (8). */
@@ -136,17 +154,6 @@ export const kubernetesConfigSchema = z
         message: `[platformIssuer] ${c.platformIssuer} is not declared in [issuers]`,
       });
     }
-    for (const issuer of c.issuers) {
-      if (issuer.kind !== "ca") continue;
-      const root = c.issuers.find((i) => i.name === issuer.rootIssuer);
-      if (root?.kind !== "selfSigned") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["issuers"],
-          message: `[rootIssuer] of ${issuer.name} must name a selfSigned issuer`,
-        });
-      }
-    }
     const minor = Number(/^1\.(\d+)\//.exec(c.snapChannel)?.[1]);
     if (minor < 35) {
       ctx.addIssue({
@@ -155,11 +162,20 @@ export const kubernetesConfigSchema = z
         message: "the ingress controller is the Traefik addon of microk8s 1.35+",
       });
     }
-    if (c.storage.storageClass === "microk8s-hostpath" && !c.storage.hostpathAllowed) {
+    if (c.storage.storageClass === "microk8s-hostpath") {
+      if (!c.storage.hostpathAllowed) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["storage", "storageClass"],
+          message: "microk8s-hostpath requires [storage.hostpathAllowed]",
+        });
+      }
+    } else if (!c.storage.proxmoxCsi) {
+      // Every class the platform uses is created by this program; none is assumed to exist.
       ctx.addIssue({
         code: "custom",
-        path: ["storage", "storageClass"],
-        message: "microk8s-hostpath requires [storage.hostpathAllowed]",
+        path: ["storage", "proxmoxCsi"],
+        message: `[storage.storageClass] ${c.storage.storageClass} needs [storage.proxmoxCsi] to provide it (or microk8s-hostpath)`,
       });
     }
     const image = c.harbor.imageStorage;
@@ -168,6 +184,12 @@ export const kubernetesConfigSchema = z
         code: "custom",
         path: ["harbor", "imageStorage"],
         message: "Harbor image blobs must survive a node loss: hostpath is node-local",
+      });
+    } else if (image.type === "pvc" && image.storageClass !== c.storage.storageClass) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["harbor", "imageStorage", "storageClass"],
+        message: `${image.storageClass} is not created by this program; use [storage.storageClass]`,
       });
     }
     if (c.api.vrrp && (c.controlPlaneNodes === 1 || !ipv4.safeParse(c.api.address).success)) {

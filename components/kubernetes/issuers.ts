@@ -1,10 +1,9 @@
 /**
- * cert-manager issuers the stack declares, as plain manifests. A `ca` issuer gets its root from a
- * self-signed Certificate issued in-cluster; its public certificate is in the `<name>-root`
- * Secret (copy it into `registryCaPem` so node containerd trusts Harbor).
+ * cert-manager issuers the stack declares, as plain manifests. A `ca` issuer signs with the root
+ * key pair Pulumi generated (Microk8sCluster), stored in the `<name>-root` TLS Secret in
+ * cert-manager's namespace, which is where a ClusterIssuer looks for it.
  */
 import type { ClusterIssuerConfig } from "./config";
-import { namespaces } from "./values/common";
 
 export const CLOUDFLARE_TOKEN_SECRET = "cloudflare-api-token";
 
@@ -15,25 +14,9 @@ export interface Manifest {
   spec: Record<string, unknown>;
 }
 
+/** Name of the TLS Secret holding a `ca` issuer's root key pair. */
 export function caRootSecretName(issuer: string): string {
   return `${issuer}-root`;
-}
-
-/** The Certificate that mints a `ca` issuer's root key pair (in cert-manager's namespace). */
-export function caRootCertificate(issuer: Extract<ClusterIssuerConfig, { kind: "ca" }>): Manifest {
-  return {
-    apiVersion: "cert-manager.io/v1",
-    kind: "Certificate",
-    metadata: { name: caRootSecretName(issuer.name), namespace: namespaces.certManager },
-    spec: {
-      isCA: true,
-      commonName: issuer.commonName,
-      secretName: caRootSecretName(issuer.name),
-      duration: "87600h",
-      privateKey: { algorithm: "ECDSA", size: 256 },
-      issuerRef: { name: issuer.rootIssuer, kind: "ClusterIssuer", group: "cert-manager.io" },
-    },
-  };
 }
 
 export function clusterIssuer(issuer: ClusterIssuerConfig): Manifest {

@@ -11,6 +11,7 @@ import { stringify } from "yaml";
 import type { KubernetesConfig } from "./config";
 import { baseCloudConfig } from "../compute/cloudInit";
 import type { Microk8sNodeSpec, NodeLogin } from "./types";
+import { topologyLabels } from "./values/proxmoxCsi";
 
 export const LAUNCH_CONFIG_PATH = "/etc/microk8s.yaml";
 export const JOIN_SCRIPT_PATH = "/usr/local/sbin/microk8s-join.sh";
@@ -26,6 +27,10 @@ export interface NodeUserDataInput {
   readonly token: string;
   readonly harborRegistryHost: string;
   readonly internalZone: string;
+  /** Topology region of the node labels (the Proxmox cluster the CSI plugin addresses). */
+  readonly region: string;
+  /** Private CA roots the node trusts (containerd verifies Harbor against the trust store). */
+  readonly trustedCaPems?: readonly string[];
   /**
    * Login user, keys and time zone. Proxmox cannot combine its own user settings with a
    * user-data snippet, so the document must create the user the kubeconfig is fetched with.
@@ -78,12 +83,21 @@ export function renderLaunchConfig(input: NodeUserDataInput): Record<string, unk
     extraSANs: [config.api.address, ...config.api.extraSANs],
     // kube-prometheus-stack scrapes kube-proxy on the node address.
     extraKubeProxyArgs: { "--metrics-bind-address": "0.0.0.0:10249" },
+    // Region/zone = Proxmox cluster/host: the CSI plugin places a volume on the node's host.
+    // NodeRestriction lets a kubelet set exactly these topology labels on itself.
+    extraKubeletArgs: { "--node-labels": nodeLabels(input) },
     containerdRegistryConfigs: {
       [input.harborRegistryHost]: harborHostsToml(input.harborRegistryHost),
     },
   };
   if (node.role === "bootstrap") doc["addons"] = clusterAddons(config);
   return doc;
+}
+
+function nodeLabels(input: NodeUserDataInput): string {
+  return Object.entries(topologyLabels(input.region, input.node.hostNode))
+    .map(([key, value]) => `${key}=${value}`)
+    .join(",");
 }
 
 /**
@@ -188,8 +202,12 @@ export function renderNodeUserData(input: NodeUserDataInput): string {
     package_update: true,
     packages: keepalived ? ["qemu-guest-agent", "keepalived"] : ["qemu-guest-agent"],
   };
-  // containerd verifies Harbor against the system trust store; a private CA is added to it.
-  if (config.registryCaPem) doc["ca_certs"] = { trusted: [config.registryCaPem] };
+  // containerd verifies Harbor against the system trust store; private CAs are added to it.
+  const trusted = [
+    ...(input.trustedCaPems ?? []),
+    ...(config.registryCaPem ? [config.registryCaPem] : []),
+  ];
+  if (trusted.length > 0) doc["ca_certs"] = { trusted };
   doc["write_files"] = files;
   const seen = new Set(runcmd.map((step) => step.join(" ")));
   doc["runcmd"] = [...baseRuncmd.filter((step) => !seen.has(step.join(" "))), ...runcmd];

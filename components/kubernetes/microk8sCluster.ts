@@ -1,20 +1,24 @@
 /**
- * Step (a) of cluster formation: the cluster token and each node's cloud-init user-data.
+ * Step (a) of cluster formation: the cluster token, the roots of the private CAs (`ca` issuers)
+ * and each node's cloud-init user-data, which trusts those roots from the first boot (containerd
+ * pulls from Harbor, whose certificate such a CA issues).
  *
  * It is separate from the platform step because of a dependency cycle: the VMs need the
  * user-data, which needs the token, while the platform needs the running VMs.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import * as tls from "@pulumi/tls";
 import type { KubernetesConfig } from "./config";
 import { renderNodeUserData } from "./launchConfig";
-import type { Microk8sNodeSpec, NodeLogin } from "./types";
+import type { CertificateAuthority, Microk8sNodeSpec, NodeLogin } from "./types";
 
 export interface Microk8sClusterArgs {
   readonly config: KubernetesConfig;
   /** Node VMs; names are natural keys and must be unique. */
   readonly nodes: Microk8sNodeSpec[];
-  readonly site: { internalZone: string };
+  /** `region` is the topology region the kubelets register with (the Proxmox cluster). */
+  readonly site: { internalZone: string; region: string };
   /** Host name of the internal Harbor that containerd trusts. */
   readonly harborRegistryHost: string;
   /** Login user and keys every node gets (see NodeUserDataInput.login). */
@@ -47,6 +51,8 @@ export class Microk8sCluster extends pulumi.ComponentResource {
   /** Full `#cloud-config` user-data per node name (secret: it carries the token). */
   public readonly userData: Record<string, pulumi.Output<string>>;
   public readonly bootstrapNode: { name: string; ip: string };
+  /** Root key pairs of the `ca` issuers, by issuer name. */
+  public readonly certificateAuthorities: Record<string, CertificateAuthority> = {};
 
   constructor(name: string, args: Microk8sClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(Microk8sCluster.__pulumiType, name, args, opts);
@@ -63,10 +69,18 @@ export class Microk8sCluster extends pulumi.ComponentResource {
     );
     this.token = pulumi.secret(token.result);
 
+    for (const issuer of args.config.issuers) {
+      if (issuer.kind !== "ca") continue;
+      this.certificateAuthorities[issuer.name] = this.certificateAuthority(name, issuer);
+    }
+    const trustedCaPems = pulumi.all(
+      Object.values(this.certificateAuthorities).map((ca) => ca.certPem),
+    );
+
     this.userData = {};
     for (const node of args.nodes) {
       this.userData[node.name] = pulumi.secret(
-        this.token.apply((value) =>
+        pulumi.all([this.token, trustedCaPems]).apply(([value, caPems]) =>
           renderNodeUserData({
             config: args.config,
             node,
@@ -74,6 +88,8 @@ export class Microk8sCluster extends pulumi.ComponentResource {
             token: value,
             harborRegistryHost: args.harborRegistryHost,
             internalZone: args.site.internalZone,
+            region: args.site.region,
+            trustedCaPems: caPems,
             ...(args.login ? { login: args.login } : {}),
           }),
         ),
@@ -84,6 +100,37 @@ export class Microk8sCluster extends pulumi.ComponentResource {
       token: this.token,
       userData: this.userData,
       bootstrapNode: this.bootstrapNode,
+      caCertificates: Object.fromEntries(
+        Object.entries(this.certificateAuthorities).map(([n, ca]) => [n, ca.certPem]),
+      ),
     });
+  }
+
+  /** ECDSA P-256 root, valid for the configured years, usable only to sign certificates. */
+  private certificateAuthority(
+    name: string,
+    issuer: Extract<KubernetesConfig["issuers"][number], { kind: "ca" }>,
+  ): CertificateAuthority {
+    const key = new tls.PrivateKey(
+      `${name}-${issuer.name}-key`,
+      { algorithm: "ECDSA", ecdsaCurve: "P256" },
+      {
+        parent: this,
+        additionalSecretOutputs: ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"],
+      },
+    );
+    const cert = new tls.SelfSignedCert(
+      `${name}-${issuer.name}-cert`,
+      {
+        privateKeyPem: key.privateKeyPem,
+        isCaCertificate: true,
+        subject: { commonName: issuer.commonName },
+        validityPeriodHours: issuer.validityYears * 365 * 24,
+        allowedUses: ["cert_signing", "crl_signing", "digital_signature"],
+      },
+      // A new root would invalidate every issued certificate and every node's trust store.
+      { parent: this, ignoreChanges: ["validityPeriodHours"] },
+    );
+    return { certPem: cert.certPem, privateKeyPem: pulumi.secret(key.privateKeyPem) };
   }
 }

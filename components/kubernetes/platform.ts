@@ -9,7 +9,7 @@ import { ClusterAccess } from "./clusterAccess";
 import type { KubernetesConfig } from "./config";
 import { PlatformIssuers } from "./platformIssuers";
 import { PlatformSecrets, type NamespaceKey, type PlatformSecretInputs } from "./platformSecrets";
-import type { PlatformNode, PlatformServices } from "./types";
+import type { CertificateAuthority, PlatformNode, PlatformServices } from "./types";
 import { chartValues, namespaces, secretNames, tektonConfigSpec } from "./values";
 import { tlsAnnotations } from "./values/common";
 
@@ -25,10 +25,13 @@ export interface KubernetesPlatformArgs {
   readonly site: { internalZone: string; publicDomain: string };
   /** Externally owned credentials; see PlatformSecretInputs for what is generated instead. */
   readonly secrets?: PlatformSecretInputs;
+  /** Root key pairs of the `ca` issuers (Microk8sCluster), by issuer name. */
+  readonly certificateAuthorities?: Readonly<Record<string, CertificateAuthority>>;
 }
 
 /** Helm release name and namespace of each chart. */
 export const releases: Readonly<Record<ChartKey, { name: string; namespace: NamespaceKey }>> = {
+  "proxmox-csi-plugin": { name: "proxmox-csi-plugin", namespace: "csiProxmox" },
   "cert-manager": { name: "cert-manager", namespace: "certManager" },
   "kube-prometheus-stack": { name: "kube-prometheus-stack", namespace: "monitoring" },
   "eck-operator": { name: "eck-operator", namespace: "elasticSystem" },
@@ -38,6 +41,7 @@ export const releases: Readonly<Record<ChartKey, { name: string; namespace: Name
   "argo-cd": { name: "argocd", namespace: "argocd" },
   harbor: { name: "harbor", namespace: "harbor" },
   zabbix: { name: "zabbix-agent", namespace: "zabbix" },
+  "prometheus-snmp-exporter": { name: "snmp-exporter", namespace: "monitoring" },
 };
 
 export interface ReleaseInfo {
@@ -75,10 +79,14 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     const provider = access.provider;
     const childOpts = { parent: this, provider };
 
-    const ns = {} as Record<NamespaceKey, k8s.core.v1.Namespace>;
+    if (config.storage.proxmoxCsi && !args.secrets?.proxmoxCsi) {
+      throw new Error("[secrets.proxmoxCsi] is required by [config.storage.proxmoxCsi]");
+    }
+    const ns: Partial<Record<NamespaceKey, k8s.core.v1.Namespace>> = {};
     for (const key of Object.keys(namespaces) as NamespaceKey[]) {
       // tekton-pipelines belongs to the operator, which creates it from TektonConfig.
       if (key === "tektonPipelines") continue;
+      if (key === "csiProxmox" && !config.storage.proxmoxCsi) continue;
       ns[key] = new k8s.core.v1.Namespace(
         `${name}-ns-${namespaces[key]}`,
         { metadata: { name: namespaces[key] } },
@@ -111,6 +119,10 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     this.releases = {} as Record<ChartKey, ReleaseInfo>;
     const release = (key: ChartKey, dependsOn: pulumi.Resource[]): k8s.helm.v3.Release => {
       const source = resolveChart(key, config.charts);
+      const keyValues = values[key];
+      const namespaceResource = ns[releases[key].namespace];
+      if (!keyValues || !namespaceResource)
+        throw new Error(`[config] ${key} is not part of this stack`);
       const { name: releaseName, namespace } = releases[key];
       this.releases[key] = {
         name: releaseName,
@@ -127,21 +139,32 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
           ...(source.repo ? { repositoryOpts: { repo: source.repo } } : {}),
           namespace: namespaces[namespace],
           createNamespace: false,
-          values: values[key],
+          values: keyValues,
           timeout: 900,
         },
-        { ...childOpts, dependsOn: [ns[namespace], ...dependsOn] },
+        { ...childOpts, dependsOn: [namespaceResource, ...dependsOn] },
       );
     };
 
-    // kube-prometheus-stack first: it owns the ServiceMonitor/PodMonitor CRDs the others use.
-    const monitoring = release("kube-prometheus-stack", secret(secretNames.grafanaAdmin));
+    // The storage class first: Prometheus, Alertmanager, Grafana and Trivy claim volumes of it.
+    const storage = config.storage.proxmoxCsi
+      ? [release("proxmox-csi-plugin", secret(secretNames.proxmoxCsiConfig))]
+      : [];
+    // kube-prometheus-stack next: it owns the ServiceMonitor/PodMonitor CRDs the others use.
+    const monitoring = release("kube-prometheus-stack", [
+      ...storage,
+      ...secret(secretNames.grafanaAdmin),
+    ]);
+    if (args.secrets?.routerSnmp && args.services.routers.length > 0) {
+      release("prometheus-snmp-exporter", [monitoring, ...secret(secretNames.snmpExporterAuth)]);
+    }
     const certManager = release("cert-manager", [monitoring]);
     const issuers = new PlatformIssuers(
       `${name}-issuers`,
       {
         provider,
         issuers: config.issuers,
+        certificateAuthorities: args.certificateAuthorities ?? {},
         dependsOn: [certManager, ...secret("cloudflare-api-token")],
       },
       { parent: this },

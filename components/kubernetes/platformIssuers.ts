@@ -1,12 +1,16 @@
-/** cert-manager ClusterIssuers (and CA roots) the stack declares, ordered root before CA. */
+/** cert-manager ClusterIssuers the stack declares; `ca` issuers get their root Secret first. */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterIssuerConfig } from "./config";
-import { caRootCertificate, clusterIssuer, type Manifest } from "./issuers";
+import { caRootSecretName, clusterIssuer, type Manifest } from "./issuers";
+import type { CertificateAuthority } from "./types";
+import { namespaces } from "./values/common";
 
 export interface PlatformIssuersArgs {
   readonly provider: k8s.Provider;
   readonly issuers: readonly ClusterIssuerConfig[];
+  /** Root key pairs of the `ca` issuers, by issuer name (see Microk8sCluster). */
+  readonly certificateAuthorities: Readonly<Record<string, CertificateAuthority>>;
   /** cert-manager itself: its CRDs and webhook must exist first. */
   readonly dependsOn: pulumi.Resource[];
 }
@@ -29,20 +33,24 @@ export class PlatformIssuers extends pulumi.ComponentResource {
   constructor(name: string, args: PlatformIssuersArgs, opts?: pulumi.ComponentResourceOptions) {
     super(PlatformIssuers.__pulumiType, name, {}, opts);
     const childOpts = { parent: this, provider: args.provider };
-    // Self-signed and ACME issuers first; CA issuers need their root issuer to mint the root.
-    const ordered = [...args.issuers].sort(
-      (a, b) => Number(a.kind === "ca") - Number(b.kind === "ca"),
-    );
-    for (const issuer of ordered) {
+    for (const issuer of args.issuers) {
       let dependsOn = args.dependsOn;
       if (issuer.kind === "ca") {
-        const rootIssuer = this.issuers[issuer.rootIssuer];
-        const root = new k8s.apiextensions.CustomResource(
+        const authority = args.certificateAuthorities[issuer.name];
+        if (!authority) throw new Error(`[certificateAuthorities] no key pair for ${issuer.name}`);
+        const root = new k8s.core.v1.Secret(
           `${name}-${issuer.name}-root`,
-          ready(caRootCertificate(issuer)),
-          { ...childOpts, dependsOn: rootIssuer ? [rootIssuer] : args.dependsOn },
+          {
+            metadata: { name: caRootSecretName(issuer.name), namespace: namespaces.certManager },
+            type: "kubernetes.io/tls",
+            stringData: pulumi.secret({
+              "tls.crt": authority.certPem,
+              "tls.key": authority.privateKeyPem,
+            }),
+          },
+          { ...childOpts, dependsOn: args.dependsOn },
         );
-        dependsOn = [root];
+        dependsOn = [...args.dependsOn, root];
       }
       this.issuers[issuer.name] = new k8s.apiextensions.CustomResource(
         `${name}-${issuer.name}`,

@@ -7,6 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CLOUDFLARE_TOKEN_SECRET } from "./issuers";
 import { namespaces, secretNames } from "./values/common";
+import {
+  PROXMOX_CSI_CONFIG_KEY,
+  proxmoxCsiConfigFile,
+  type ProxmoxCsiCluster,
+} from "./values/proxmoxCsi";
+import { SNMP_AUTH_FILE, snmpAuthConfig, type SnmpV3User } from "./values/snmpExporter";
 
 /** Credentials owned by other systems; any omitted one that can be generated is generated. */
 export interface PlatformSecretInputs {
@@ -20,13 +26,17 @@ export interface PlatformSecretInputs {
   readonly elasticsearchPassword?: pulumi.Output<string>;
   /** Cloudflare API token for ACME DNS-01; required only when an `acme` issuer is declared. */
   readonly cloudflareApiToken?: pulumi.Output<string>;
+  /** SNMPv3 user of the routers (network layer); omitted = no router monitoring. */
+  readonly routerSnmp?: pulumi.Output<SnmpV3User>;
+  /** Proxmox API access of the CSI plugin; required when `storage.proxmoxCsi` is set. */
+  readonly proxmoxCsi?: pulumi.Output<ProxmoxCsiCluster>;
 }
 
 export type NamespaceKey = keyof typeof namespaces;
 
 export interface PlatformSecretsArgs {
   readonly provider: k8s.Provider;
-  readonly namespaces: Readonly<Record<NamespaceKey, k8s.core.v1.Namespace>>;
+  readonly namespaces: Readonly<Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>>;
   readonly inputs: PlatformSecretInputs;
   readonly elasticsearch: { url: string; username: string };
   readonly harborUsesS3: boolean;
@@ -61,7 +71,7 @@ export class PlatformSecrets extends pulumi.ComponentResource {
         {
           metadata: {
             name: secretName,
-            namespace: args.namespaces[namespace].metadata.name,
+            namespace: mustHaveNamespace(args.namespaces, namespace).metadata.name,
             ...(labels ? { labels } : {}),
           },
           type: "Opaque",
@@ -107,6 +117,17 @@ export class PlatformSecrets extends pulumi.ComponentResource {
       }
       store(CLOUDFLARE_TOKEN_SECRET, "certManager", {
         "api-token": pulumi.secret(args.inputs.cloudflareApiToken),
+      });
+    }
+    if (args.inputs.routerSnmp) {
+      // A config file snmp_exporter merges with its built-in modules; never a values key.
+      store(secretNames.snmpExporterAuth, "monitoring", {
+        [SNMP_AUTH_FILE]: pulumi.secret(args.inputs.routerSnmp.apply(snmpAuthConfig)),
+      });
+    }
+    if (args.inputs.proxmoxCsi) {
+      store(secretNames.proxmoxCsiConfig, "csiProxmox", {
+        [PROXMOX_CSI_CONFIG_KEY]: pulumi.secret(args.inputs.proxmoxCsi.apply(proxmoxCsiConfigFile)),
       });
     }
     this.registerOutputs({ credentials: this.credentials });
@@ -166,4 +187,13 @@ export class PlatformSecrets extends pulumi.ComponentResource {
       });
     }
   }
+}
+
+function mustHaveNamespace(
+  all: Readonly<Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>>,
+  key: NamespaceKey,
+): k8s.core.v1.Namespace {
+  const namespace = all[key];
+  if (!namespace) throw new Error(`[namespaces] ${key} is not created for this stack`);
+  return namespace;
 }

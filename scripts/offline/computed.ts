@@ -10,6 +10,10 @@ function placeholder(name: string, length: number): string {
   return `offline-${name}-`.padEnd(length, "x").slice(0, length);
 }
 
+function pem(label: string, body: string): string {
+  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+
 const computedByType: Record<string, Computed> = {
   "random:index/randomPassword:RandomPassword": (name, inputs) => ({
     result: placeholder(name, Number(inputs["length"] ?? 32)),
@@ -21,6 +25,19 @@ const computedByType: Record<string, Computed> = {
   "random:index/randomBytes:RandomBytes": (name, inputs) => ({
     hex: placeholder(name, Number(inputs["length"] ?? 16) * 2),
     base64: placeholder(name, 4 * Math.ceil(Number(inputs["length"] ?? 16) / 3)),
+  }),
+  // Key and certificate material shaped like PEM. The certificate is public, so its placeholder
+  // carries no "offline-" marker (the secrets checks look for that marker in plain inputs).
+  "tls:index/privateKey:PrivateKey": (name) => ({
+    privateKeyPem: pem("PRIVATE KEY", placeholder(name, 48)),
+    publicKeyPem: pem("PUBLIC KEY", Buffer.from(`public key ${name}`).toString("base64")),
+  }),
+  "tls:index/selfSignedCert:SelfSignedCert": (name) => ({
+    certPem: pem("CERTIFICATE", Buffer.from(`certificate ${name}`).toString("base64")),
+  }),
+  // Proxmox reports a new token as `<user>!<token>=<secret>`.
+  "proxmoxve:user/token:Token": (name, inputs) => ({
+    value: `${String(inputs["userId"])}!${String(inputs["tokenName"])}=${placeholder(name, 36)}`,
   }),
   // A remote command's stdout; shaped as the admin kubeconfig `microk8s config` prints.
   "command:remote:Command": (name) => ({

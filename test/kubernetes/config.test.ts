@@ -27,12 +27,37 @@ describe("kubernetesConfigSchema", () => {
     expect(JSON.stringify(result.error?.issues)).toContain("platformIssuer");
   });
 
-  it("rejects a CA issuer whose root is not self-signed", () => {
+  it("defaults a CA issuer's root to ten years and bounds it", () => {
+    const ca = (validityYears?: number) =>
+      kubernetesConfigSchema.safeParse({
+        ...stagingKubernetesConfig,
+        issuers: [{ name: "internal-ca", kind: "ca", commonName: "x", validityYears }],
+      });
+    const parsed = ca(undefined);
+    expect(parsed.success && parsed.data.issuers[0]).toMatchObject({ validityYears: 10 });
+    expect(ca(31).success).toBe(false);
+  });
+
+  it("refuses a storage class nothing in the program provides", () => {
     const result = kubernetesConfigSchema.safeParse({
-      ...stagingKubernetesConfig,
-      issuers: [{ name: "internal-ca", kind: "ca", commonName: "x", rootIssuer: "internal-ca" }],
+      ...productionKubernetesConfig,
+      storage: { hostpathAllowed: false, storageClass: "ceph-rbd" },
     });
     expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["storage.proxmoxCsi"]);
+  });
+
+  it("refuses Harbor image volumes of another class than the platform's", () => {
+    const result = kubernetesConfigSchema.safeParse({
+      ...productionKubernetesConfig,
+      harbor: {
+        ...productionKubernetesConfig.harbor,
+        imageStorage: { type: "pvc", storageClass: "ceph-rbd", size: "500Gi" },
+      },
+    });
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual([
+      "harbor.imageStorage.storageClass",
+    ]);
   });
 
   it("rejects snap channels older than 1.35 (no Traefik ingress addon)", () => {

@@ -20,6 +20,7 @@ function input(over: Partial<NodeUserDataInput>): NodeUserDataInput {
     token: TOKEN,
     harborRegistryHost: "harbor.sp1.internal.example.com",
     internalZone: "sp1.internal.example.com",
+    region: "sp1",
     ...over,
   };
 }
@@ -134,11 +135,23 @@ describe("renderNodeUserData", () => {
     expect(single.write_files.map((f) => f.path)).not.toContain("/etc/keepalived/keepalived.conf");
   });
 
-  it("adds a private registry CA to the node trust store when configured", () => {
-    const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
-    const { doc } = render({ config: { ...production, registryCaPem: pem } });
-    expect(doc.ca_certs?.trusted).toEqual([pem]);
+  it("trusts the generated CA roots and an extra registry CA from config", () => {
+    const root = "-----BEGIN CERTIFICATE-----\nUk9PVA==\n-----END CERTIFICATE-----\n";
+    const extra = "-----BEGIN CERTIFICATE-----\nTUlJQg==\n-----END CERTIFICATE-----\n";
+    expect(render({ trustedCaPems: [root] }).doc.ca_certs?.trusted).toEqual([root]);
+    const both = render({ trustedCaPems: [root], config: { ...production, registryCaPem: extra } });
+    expect(both.doc.ca_certs?.trusted).toEqual([root, extra]);
     expect(render({}).doc.ca_certs).toBeUndefined();
+  });
+
+  it("registers each kubelet with the Proxmox region and its host as zone", () => {
+    const joiner = { name: "k8s-2", ip: "10.30.0.12", hostNode: "pve-05", role: "join" } as const;
+    const launch = parse(file(render({ node: joiner }).doc, LAUNCH_CONFIG_PATH).content) as {
+      extraKubeletArgs: Record<string, string>;
+    };
+    expect(launch.extraKubeletArgs["--node-labels"]).toBe(
+      "topology.kubernetes.io/region=sp1,topology.kubernetes.io/zone=pve-05",
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/en
 import { kubernetesConfigSchema } from "../../components/kubernetes/config";
 import { Microk8sCluster, validateNodes } from "../../components/kubernetes/microk8sCluster";
 import type { Microk8sNodeSpec } from "../../components/kubernetes/types";
-import { isSecret, leakedSecrets, valueOf } from "./helpers";
+import { byTypeAndName, isSecret, leakedSecrets, valueOf } from "./helpers";
 import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/kubernetesConfig";
 
 const production = kubernetesConfigSchema.parse(productionKubernetesConfig);
@@ -48,7 +48,7 @@ describe("Microk8sCluster (production, offline engine)", () => {
     cluster = new Microk8sCluster("k8s", {
       config: production,
       nodes: productionNodes,
-      site: { internalZone: "sp1.internal.example.com" },
+      site: { internalZone: "sp1.internal.example.com", region: "sp1" },
       harborRegistryHost: "harbor.sp1.internal.example.com",
     });
     await valueOf(cluster.urn);
@@ -80,6 +80,39 @@ describe("Microk8sCluster (production, offline engine)", () => {
     expect(await valueOf(cluster.userData["k8s-2"] as pulumi.Output<string>)).toContain(
       `microk8s join 10.30.0.11:25000/${token}`,
     );
+  });
+
+  it("generates each ca issuer's root before the VMs and makes every node trust it", async () => {
+    const authority = cluster.certificateAuthorities["internal-ca"];
+    if (!authority) throw new Error("no internal-ca");
+    const certificate = byTypeAndName(
+      engine.resources,
+      "tls:index/selfSignedCert:SelfSignedCert",
+      "k8s-internal-ca-cert",
+    );
+    expect(certificate.inputs).toMatchObject({
+      isCaCertificate: true,
+      subject: { commonName: expect.stringContaining("internal CA") },
+      validityPeriodHours: 10 * 365 * 24,
+      allowedUses: ["cert_signing", "crl_signing", "digital_signature"],
+    });
+    const key = byTypeAndName(
+      engine.resources,
+      "tls:index/privateKey:PrivateKey",
+      "k8s-internal-ca-key",
+    );
+    expect(key.inputs).toMatchObject({ algorithm: "ECDSA", ecdsaCurve: "P256" });
+    expect(key.parentUrn).toBe(await valueOf(cluster.urn));
+
+    const pem = await valueOf(authority.certPem);
+    expect(pem).toContain("-----BEGIN CERTIFICATE-----");
+    for (const data of Object.values(cluster.userData)) {
+      const doc = parse(await valueOf(data)) as { ca_certs?: { trusted: string[] } };
+      expect(doc.ca_certs?.trusted).toEqual([pem]);
+    }
+    expect(await isSecret(authority.privateKeyPem)).toBe(true);
+    const privateKey = await valueOf(authority.privateKeyPem);
+    expect(leakedSecrets(engine.resources, [privateKey])).toEqual([]);
   });
 
   it("registers the component type and keeps the token out of plain inputs", async () => {

@@ -1,5 +1,10 @@
 import { productionFixture } from "./fixtures";
-import { runPlatform, sharedPlatformTests, type PlatformRun } from "./platformSuite";
+import {
+  CSI_TOKEN_SECRET,
+  runPlatform,
+  sharedPlatformTests,
+  type PlatformRun,
+} from "./platformSuite";
 
 describe("KubernetesPlatform (production)", () => {
   let run: PlatformRun;
@@ -9,7 +14,7 @@ describe("KubernetesPlatform (production)", () => {
 
   sharedPlatformTests(() => run);
 
-  it("runs HA replicas on the replicated storage class", () => {
+  it("runs HA replicas on volumes of the Proxmox CSI class", () => {
     const kps = run.values("kube-prometheus-stack") as {
       prometheus: {
         prometheusSpec: {
@@ -28,7 +33,7 @@ describe("KubernetesPlatform (production)", () => {
     expect(kps.prometheus.prometheusSpec.retention).toBe("15d");
     const claim = kps.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec;
     expect(claim).toMatchObject({
-      storageClassName: "ceph-rbd",
+      storageClassName: "proxmox-nvme",
       resources: { requests: { storage: "100Gi" } },
     });
     expect(kps.kubeScheduler.endpoints).toEqual(["10.30.0.11", "10.30.0.12", "10.30.0.13"]);
@@ -42,7 +47,7 @@ describe("KubernetesPlatform (production)", () => {
     });
   });
 
-  it("scrapes every MongoDB and Redis exporter and both routers", () => {
+  it("scrapes every MongoDB and Redis exporter (routers go through snmp_exporter)", () => {
     const kps = run.values("kube-prometheus-stack") as {
       prometheus: {
         prometheusSpec: {
@@ -63,8 +68,46 @@ describe("KubernetesPlatform (production)", () => {
         "mongo-3.sp1.internal.example.com:9216",
       ],
       redis: ["redis-1.sp1.internal.example.com:9121"],
-      routers: ["10.20.0.2", "10.20.0.3"],
     });
+  });
+
+  it("installs the Proxmox CSI plugin first, with its Proxmox token only in a Secret", () => {
+    const csi = run.values("proxmox-csi-plugin");
+    expect(csi).toEqual({
+      existingConfigSecret: "proxmox-csi-config",
+      existingConfigSecretKey: "config.yaml",
+      storageClass: [
+        {
+          name: "proxmox-nvme",
+          storage: "nvme",
+          reclaimPolicy: "Retain",
+          fstype: "ext4",
+          ssd: true,
+          cache: "none",
+        },
+      ],
+      node: { kubeletDir: "/var/snap/microk8s/common/var/lib/kubelet" },
+    });
+    const release = run.release("proxmox-csi-plugin");
+    expect(release.inputs["namespace"]).toBe("csi-proxmox");
+    expect(run.release("kube-prometheus-stack").dependencies).toContain(release.urn);
+    const secret = run.engine.resources.find(
+      (r) =>
+        r.type === "kubernetes:core/v1:Secret" && r.name === "platform-secrets-proxmox-csi-config",
+    );
+    expect(release.dependencies).toContain(secret?.urn);
+    const file = JSON.parse(
+      (secret?.inputs["stringData"] as Record<string, string>)["config.yaml"] ?? "{}",
+    ) as { clusters: Record<string, unknown>[] };
+    expect(file.clusters).toEqual([
+      {
+        url: "https://10.10.0.11:8006/api2/json",
+        insecure: false,
+        token_id: "kubernetes-csi@pve!csi",
+        token_secret: CSI_TOKEN_SECRET,
+        region: "sp1",
+      },
+    ]);
   });
 
   it("publishes the production hostnames and TLS through the platform issuer", () => {

@@ -14,7 +14,15 @@ const RELEASE = "kubernetes:helm.sh/v3:Release";
 export const SSH_KEY =
   "-----BEGIN OPENSSH PRIVATE KEY-----\ntest-key-material\n-----END OPENSSH PRIVATE KEY-----";
 
+/** Credentials handed in by other layers; each must stay out of plain inputs and values. */
+export const SNMP_AUTH_PASSWORD = "snmp-auth-material-0123456789";
+export const SNMP_PRIV_PASSWORD = "snmp-priv-material-0123456789";
+export const CSI_TOKEN_SECRET = "csi-token-material-0000-1111-2222";
+export const CA_KEY = "-----BEGIN PRIVATE KEY-----\nca-key-material\n-----END PRIVATE KEY-----\n";
+export const CA_CERT = "-----BEGIN CERTIFICATE-----\nQ0EgY2VydA==\n-----END CERTIFICATE-----\n";
+
 export interface PlatformRun {
+  fixture: StackFixture;
   engine: OfflineEngine;
   platform: KubernetesPlatform;
   release(key: string): RecordedResource;
@@ -33,6 +41,29 @@ export async function runPlatform(fixture: StackFixture): Promise<PlatformRun> {
     dependsOn: [],
     services: fixture.services,
     site: fixture.site,
+    secrets: {
+      routerSnmp: pulumi.secret({
+        username: "prometheus",
+        authProtocol: "SHA1" as const,
+        authPassword: SNMP_AUTH_PASSWORD,
+        privProtocol: "AES" as const,
+        privPassword: SNMP_PRIV_PASSWORD,
+      }),
+      ...(fixture.config.storage.proxmoxCsi
+        ? {
+            proxmoxCsi: pulumi.secret({
+              endpoint: "https://10.10.0.11:8006/",
+              insecure: false,
+              region: "sp1",
+              tokenId: "kubernetes-csi@pve!csi",
+              tokenSecret: CSI_TOKEN_SECRET,
+            }),
+          }
+        : {}),
+    },
+    certificateAuthorities: {
+      "internal-ca": { certPem: pulumi.output(CA_CERT), privateKeyPem: pulumi.secret(CA_KEY) },
+    },
   });
   await valueOf(platform.urn);
   await valueOf(platform.kubeconfig);
@@ -41,6 +72,7 @@ export async function runPlatform(fixture: StackFixture): Promise<PlatformRun> {
   const release = (key: string): RecordedResource =>
     byTypeAndName(engine.resources, RELEASE, `platform-${key}`);
   return {
+    fixture,
     engine,
     platform,
     release,
@@ -56,14 +88,19 @@ function keysOf(value: unknown): string[] {
 
 /** Assertions shared by both stacks. */
 export function sharedPlatformTests(get: () => PlatformRun): void {
-  it("installs the eight platform releases with pinned charts and versions", () => {
+  it("installs every platform release with pinned charts and versions", () => {
     const { engine } = get();
     const found = engine.resources
       .filter((r) => r.type === RELEASE)
       .map((r) => [r.inputs["name"], r.inputs["chart"], r.inputs["version"]])
       .sort();
+    const storage = get().platform.releases["proxmox-csi-plugin"]
+      ? [["proxmox-csi-plugin", "oci://ghcr.io/sergelogvinov/charts/proxmox-csi-plugin", "0.3.11"]]
+      : [];
     expect(found).toEqual(
       [
+        ...storage,
+        ["snmp-exporter", "prometheus-snmp-exporter", "9.9.0"],
         ["argocd", "argo-cd", pinnedCharts["argo-cd"].version],
         ["cert-manager", "cert-manager", "v1.21.1"],
         ["eck-operator", "eck-operator", "3.5.0"],
@@ -128,17 +165,19 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
     );
     const root = byTypeAndName(
       engine.resources,
-      "kubernetes:cert-manager.io/v1:Certificate",
+      "kubernetes:core/v1:Secret",
       "platform-issuers-internal-ca-root",
     );
-    const selfSigned = byTypeAndName(
-      engine.resources,
-      "kubernetes:cert-manager.io/v1:ClusterIssuer",
-      "platform-issuers-selfsigned-bootstrap",
-    );
-    expect(selfSigned.dependencies).toContain(urn("cert-manager"));
-    expect(root.dependencies).toContain(selfSigned.urn);
+    expect(root.dependencies).toContain(urn("cert-manager"));
     expect(issuer.dependencies).toContain(root.urn);
+    expect(root.inputs).toMatchObject({
+      type: "kubernetes.io/tls",
+      metadata: { name: "internal-ca-root", namespace: "cert-manager" },
+      stringData: { "tls.crt": CA_CERT, "tls.key": CA_KEY },
+    });
+    expect(release("prometheus-snmp-exporter").dependencies).toContain(
+      urn("kube-prometheus-stack"),
+    );
     for (const key of ["harbor", "argo-cd"])
       expect(release(key).dependencies).toContain(issuer.urn);
     const harborSecretUrns = engine.resources
@@ -159,9 +198,10 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
     expect(placeholders.length).toBeGreaterThan(10);
     const kubeconfig = await valueOf(platform.kubeconfig);
     const token = /token: (\S+)}/.exec(kubeconfig)?.[1] ?? "missing";
-    expect(leakedSecrets(engine.resources, [...placeholders, "test-key-material", token])).toEqual(
-      [],
-    );
+    const handedIn = [SNMP_AUTH_PASSWORD, SNMP_PRIV_PASSWORD, CSI_TOKEN_SECRET, "ca-key-material"];
+    expect(
+      leakedSecrets(engine.resources, [...placeholders, "test-key-material", token, ...handedIn]),
+    ).toEqual([]);
     expect(await isSecret(platform.kubeconfig)).toBe(true);
     for (const value of Object.values(platform.credentials))
       expect(await isSecret(value)).toBe(true);
@@ -207,7 +247,13 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
       "adminPassword",
       "argocdServerAdminPassword",
     ];
-    for (const key of ["harbor", "argo-cd", "kube-prometheus-stack", "eck-stack"]) {
+    for (const key of [
+      "harbor",
+      "argo-cd",
+      "kube-prometheus-stack",
+      "eck-stack",
+      "prometheus-snmp-exporter",
+    ]) {
       expect(keysOf(values(key)).filter((k) => inlineKeys.includes(k))).toEqual([]);
     }
     const grafana = (
@@ -231,6 +277,74 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
       });
     const keys = engine.resources.map((r) => `${r.type}::${r.name}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("walks every router through snmp_exporter with the SNMPv3 user from a mounted Secret", async () => {
+    const { engine, values, release } = get();
+    const snmp = values("prometheus-snmp-exporter") as {
+      extraArgs: string[];
+      extraSecretMounts: { secretName: string; mountPath: string }[];
+      serviceMonitor: { enabled: boolean; module: string[]; auth: string[]; params: unknown[] };
+    };
+    expect(snmp.serviceMonitor).toMatchObject({
+      enabled: true,
+      module: ["mikrotik"],
+      auth: ["routeros_v3"],
+    });
+    const routers = get().fixture.services.routers;
+    expect(routers.length).toBeGreaterThan(0);
+    expect(snmp.serviceMonitor.params).toEqual(
+      routers.map((r) => ({ name: r.name, target: r.ip })),
+    );
+    expect(snmp.extraSecretMounts[0]).toMatchObject({
+      secretName: "snmp-exporter-auth",
+      mountPath: "/etc/snmp-auth",
+    });
+    expect(snmp.extraArgs).toEqual([
+      "--config.file=/etc/snmp_exporter/snmp.yml",
+      "--config.file=/etc/snmp-auth/auth.yml",
+    ]);
+    const secret = byTypeAndName(
+      engine.resources,
+      "kubernetes:core/v1:Secret",
+      "platform-secrets-snmp-exporter-auth",
+    );
+    expect(release("prometheus-snmp-exporter").dependencies).toContain(secret.urn);
+    const auth = JSON.parse(
+      (secret.inputs["stringData"] as Record<string, string>)["auth.yml"] ?? "{}",
+    ) as { auths: Record<string, Record<string, unknown>> };
+    expect(auth.auths["routeros_v3"]).toEqual({
+      version: 3,
+      username: "prometheus",
+      security_level: "authPriv",
+      auth_protocol: "SHA",
+      password: SNMP_AUTH_PASSWORD,
+      priv_protocol: "AES",
+      priv_password: SNMP_PRIV_PASSWORD,
+    });
+    const job = (
+      values("kube-prometheus-stack") as {
+        prometheus: { prometheusSpec: { additionalScrapeConfigs: { job_name: string }[] } };
+      }
+    ).prometheus.prometheusSpec.additionalScrapeConfigs.map((j) => j.job_name);
+    expect(job).not.toContain("routers");
+  });
+
+  it("gives Grafana a persistent volume of the platform class and the ingress class", () => {
+    const grafana = (
+      get().values("kube-prometheus-stack") as {
+        grafana: {
+          persistence: { enabled: boolean; storageClassName: string };
+          ingress: { ingressClassName: string };
+        };
+      }
+    ).grafana;
+    const config = get().fixture.config;
+    expect(grafana.persistence).toMatchObject({
+      enabled: true,
+      storageClassName: config.storage.storageClass,
+    });
+    expect(grafana.ingress.ingressClassName).toBe(config.ingressClassName);
   });
 
   it("points Elastic shipping at the external Elasticsearch 8 and Zabbix agents at the LXC", () => {

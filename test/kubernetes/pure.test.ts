@@ -1,6 +1,6 @@
 import { parse } from "yaml";
 import { resolveChart } from "../../components/kubernetes/charts";
-import { caRootCertificate, clusterIssuer } from "../../components/kubernetes/issuers";
+import { clusterIssuer } from "../../components/kubernetes/issuers";
 import { kubeconfigForApi } from "../../components/kubernetes/kubeconfig";
 
 describe("resolveChart", () => {
@@ -52,22 +52,9 @@ describe("issuers", () => {
     expect(clusterIssuer({ name: "bootstrap", kind: "selfSigned" }).spec).toEqual({
       selfSigned: {},
     });
-    const ca = {
-      name: "internal-ca",
-      kind: "ca",
-      commonName: "CA",
-      rootIssuer: "bootstrap",
-    } as const;
+    const ca = { name: "internal-ca", kind: "ca", commonName: "CA", validityYears: 10 } as const;
+    // The root key pair is Pulumi's (Microk8sCluster); the issuer only names its Secret.
     expect(clusterIssuer(ca).spec).toEqual({ ca: { secretName: "internal-ca-root" } });
-    expect(caRootCertificate(ca)).toMatchObject({
-      kind: "Certificate",
-      metadata: { name: "internal-ca-root", namespace: "cert-manager" },
-      spec: {
-        isCA: true,
-        secretName: "internal-ca-root",
-        issuerRef: { name: "bootstrap", kind: "ClusterIssuer" },
-      },
-    });
     const acme = clusterIssuer({
       name: "letsencrypt",
       kind: "acme",

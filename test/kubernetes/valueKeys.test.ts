@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { chartKeys, pinnedCharts, type ChartKey } from "../../components/kubernetes/charts";
@@ -9,9 +9,14 @@ import { productionFixture, stagingFixture } from "./fixtures";
 const CHARTS = join(__dirname, "../../components/kubernetes/charts");
 const load = (file: string): unknown => parse(readFileSync(join(CHARTS, file), "utf8"));
 
-/** The pinned chart's values, with eck-stack's subchart values mounted under their keys. */
+/**
+ * The pinned chart's values (or, where upstream's file is not vendored, its hand-written key
+ * skeleton), with eck-stack's subchart values mounted under their keys.
+ */
 function referenceValues(key: ChartKey): unknown {
-  const own = load(`${key}-values.yaml`) as Record<string, Record<string, unknown>>;
+  const vendored = `${key}-values.yaml`;
+  const file = existsSync(join(CHARTS, vendored)) ? vendored : `${key}-values.keys.yaml`;
+  const own = load(file) as Record<string, Record<string, unknown>>;
   if (key !== "eck-stack") return own;
   return {
     ...own,
@@ -54,6 +59,20 @@ describe.each([stagingFixture, productionFixture])("values of $stack", (fixture)
 
   it.each(chartKeys.map((k) => [k]))("sets only keys that exist in the pinned %s chart", (key) => {
     expect(unknownKeyPaths(values[key], referenceValues(key), freeFormPaths[key])).toEqual([]);
+  });
+});
+
+describe("key skeletons", () => {
+  it("stand in only for charts without a vendored values.yaml, and reject unknown keys", () => {
+    for (const key of chartKeys) {
+      const vendored = existsSync(join(CHARTS, `${key}-values.yaml`));
+      const skeleton = existsSync(join(CHARTS, `${key}-values.keys.yaml`));
+      expect([key, vendored !== skeleton]).toEqual([key, true]);
+    }
+    const reference = referenceValues("prometheus-snmp-exporter");
+    expect(unknownKeyPaths({ serviceMonitor: { auth: [], typo: 1 } }, reference)).toEqual([
+      "serviceMonitor.typo",
+    ]);
   });
 });
 

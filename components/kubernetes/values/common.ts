@@ -20,6 +20,7 @@ export const namespaces = {
   argocd: "argocd",
   harbor: "harbor",
   zabbix: "zabbix",
+  csiProxmox: "csi-proxmox",
 } as const;
 
 /**
@@ -40,6 +41,8 @@ export const secretNames = {
   harborRedis: "harbor-redis",
   harborS3: "harbor-s3",
   externalElasticsearch: "external-elasticsearch",
+  snmpExporterAuth: "snmp-exporter-auth",
+  proxmoxCsiConfig: "proxmox-csi-config",
 } as const;
 
 /** Annotations that make cert-manager's ingress-shim issue the ingress certificate. */

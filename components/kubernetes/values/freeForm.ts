@@ -7,6 +7,7 @@ import type { ChartKey } from "../charts";
 import type { FreeFormPath } from "../valueKeys";
 
 export const freeFormPaths: Readonly<Record<ChartKey, readonly FreeFormPath[]>> = {
+  "proxmox-csi-plugin": [],
   "cert-manager": [],
   "kube-prometheus-stack": [
     {
@@ -22,6 +23,15 @@ export const freeFormPaths: Readonly<Record<ChartKey, readonly FreeFormPath[]>> 
     {
       path: ["grafana", "ingress", "annotations"],
       reason: "annotation map copied onto the Ingress",
+    },
+    {
+      path: ["grafana", "ingress", "ingressClassName"],
+      reason: "grafana subchart (12.x) key, documented there as a commented option",
+    },
+    {
+      path: ["grafana", "persistence"],
+      reason:
+        "grafana subchart (12.x) persistence: type/enabled/accessModes/size keys, storageClassName as a commented option",
     },
   ],
   "eck-operator": [],
@@ -79,4 +89,5 @@ export const freeFormPaths: Readonly<Record<ChartKey, readonly FreeFormPath[]>> 
       reason: "documented as a commented agent environment variable",
     },
   ],
+  "prometheus-snmp-exporter": [],
 };

@@ -53,8 +53,16 @@ export interface KubePrometheusStackValues {
     enabled: boolean;
     defaultDashboardsTimezone: string;
     admin: { existingSecret: string; userKey: string; passwordKey: string };
+    persistence: {
+      enabled: boolean;
+      type: "pvc";
+      storageClassName: string;
+      accessModes: string[];
+      size: string;
+    };
     ingress: {
       enabled: boolean;
+      ingressClassName: string;
       annotations: Record<string, string>;
       hosts: string[];
       path: string;
@@ -75,7 +83,10 @@ function claim(storageClassName: string, size: string): VolumeClaimStorage {
   };
 }
 
-/** Scrape jobs for the exporters on the LXC guests and for the routers via snmp_exporter. */
+/**
+ * Scrape jobs for the exporters on the LXC guests. The routers are scraped through the
+ * snmp_exporter release, whose chart renders one ServiceMonitor per router.
+ */
 export function externalScrapeConfigs(ctx: ValuesContext): ScrapeConfig[] {
   const m = ctx.config.monitoring;
   const jobs: ScrapeConfig[] = [
@@ -89,18 +100,6 @@ export function externalScrapeConfigs(ctx: ValuesContext): ScrapeConfig[] {
       job_name: "redis",
       static_configs: [
         { targets: ctx.services.redis.map((s) => `${s.host}:${m.redisExporterPort}`) },
-      ],
-    },
-    {
-      // RouterOS exposes no Prometheus endpoint: snmp_exporter walks each router by address.
-      job_name: "routers",
-      metrics_path: "/snmp",
-      params: { module: ["mikrotik"] },
-      static_configs: [{ targets: ctx.services.routers.map((r) => r.ip) }],
-      relabel_configs: [
-        { source_labels: ["__address__"], target_label: "__param_target" },
-        { source_labels: ["__param_target"], target_label: "instance" },
-        { target_label: "__address__", replacement: m.snmpExporter },
       ],
     },
   ];
@@ -149,8 +148,17 @@ export function kubePrometheusStackValues(ctx: ValuesContext): KubePrometheusSta
         userKey: "admin-user",
         passwordKey: "admin-password",
       },
+      // Dashboards, users and API keys made in the UI live in Grafana's SQLite database.
+      persistence: {
+        enabled: true,
+        type: "pvc",
+        storageClassName: storageClass,
+        accessModes: ["ReadWriteOnce"],
+        size: config.monitoring.grafanaStorage,
+      },
       ingress: {
         enabled: true,
+        ingressClassName: config.ingressClassName,
         annotations: tlsAnnotations(config),
         hosts: [grafanaHost],
         path: "/",
