@@ -214,7 +214,13 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
         metadata: {
           name: "tekton-dashboard",
           namespace: namespaces.tektonPipelines,
-          annotations: tlsAnnotations(config),
+          annotations: {
+            ...tlsAnnotations(config),
+            // Pulumi would wait for a load-balancer address in the Ingress status, which the
+            // host-port Traefik DaemonSet of microk8s does not publish: the update would hang
+            // until its timeout. Readiness is the TektonConfig's `Ready`, awaited before this.
+            "pulumi.com/skipAwait": "true",
+          },
         },
         spec: {
           ingressClassName: config.ingressClassName,

@@ -330,6 +330,34 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
     expect(job).not.toContain("routers");
   });
 
+  it("exposes the Tekton dashboard once TektonConfig is Ready, without awaiting an LB address", () => {
+    const { engine, fixture } = get();
+    const ingress = byTypeAndName(
+      engine.resources,
+      "kubernetes:networking.k8s.io/v1:Ingress",
+      "platform-tekton-dashboard",
+    );
+    const tektonConfig = byTypeAndName(
+      engine.resources,
+      "kubernetes:operator.tekton.dev/v1alpha1:TektonConfig",
+      "platform-tekton-config",
+    );
+    expect(ingress.dependencies).toContain(tektonConfig.urn);
+    expect(ingress.inputs).toMatchObject({
+      metadata: {
+        namespace: "tekton-pipelines",
+        annotations: {
+          "pulumi.com/skipAwait": "true",
+          "cert-manager.io/cluster-issuer": fixture.config.platformIssuer,
+        },
+      },
+      spec: {
+        ingressClassName: fixture.config.ingressClassName,
+        tls: [{ hosts: [fixture.config.hostnames.tektonDashboard] }],
+      },
+    });
+  });
+
   it("gives Grafana a persistent volume of the platform class and the ingress class", () => {
     const grafana = (
       get().values("kube-prometheus-stack") as {
