@@ -20,6 +20,7 @@ import { providers } from "../providers/routeros/providers";
 import { builtRuntimeHash, runtimeBundle } from "../providers/routeros/runtime-freshness";
 import { runtimeSourceHash } from "../providers/routeros/runtime-freshness";
 import { thinProviders, type RuntimeProvider } from "../providers/routeros/thin";
+import type { MenuSpec } from "../providers/routeros/types";
 
 // A thin provider is ~1 KB; the full implementation captured by value was 53–63 KB.
 const SIZE_BUDGET = 4_096;
@@ -35,9 +36,47 @@ function loadFromString(text: string): RuntimeProvider {
   return (m.exports as { handler: () => RuntimeProvider }).handler();
 }
 
+// Stands in for an SNMPv3 password the program passes as an input.
+const INPUT_SECRET = `snmp-${Math.random().toString(36).slice(2)}-input`;
+
 const SAMPLES: Record<string, Record<string, unknown>> = {
   FirewallChain: { table: "filter", chain: "input", rules: ["a", "b"] },
+  SnmpSettings: { enabled: true, contact: "noc@example.com", location: "sp1" },
+  SnmpCommunity: {
+    name: "monitoring",
+    addresses: ["10.20.0.0/24"],
+    security: "private",
+    authenticationProtocol: "SHA1",
+    authenticationPassword: INPUT_SECRET,
+    encryptionProtocol: "AES",
+    encryptionPassword: INPUT_SECRET,
+  },
 };
+
+/**
+ * A check failure about a secret field must not quote it: failures are printed by the CLI and
+ * kept in CI logs. Returns the number of secret fields probed.
+ */
+async function probeSecretFailures(
+  name: string,
+  loaded: RuntimeProvider,
+  news: Record<string, unknown>,
+): Promise<number> {
+  const spec = (providers as Record<string, { spec?: MenuSpec }>)[name]?.spec;
+  const secrets = Object.entries(spec?.fields ?? {}).filter(([, f]) => f.secret);
+  for (const [prop, f] of secrets) {
+    // Too short where a minimum length applies, else not a string at all.
+    const bad = f.minLength !== undefined ? "short" : { nested: INPUT_SECRET };
+    const { failures } = await loaded.check({}, { ...news, [prop]: bad });
+    const mine = (failures ?? []).filter((fl) => fl.property === prop);
+    if (mine.length === 0) throw new Error(`check accepted an invalid ${prop}`);
+    const text = JSON.stringify(failures);
+    if (text.includes(INPUT_SECRET) || (typeof bad === "string" && text.includes(bad))) {
+      throw new Error(`a check failure quotes the secret ${prop}`);
+    }
+  }
+  return secrets.length;
+}
 
 async function main(): Promise<void> {
   const config = {
@@ -84,6 +123,11 @@ async function main(): Promise<void> {
       const diff = await loaded.diff("*1", olds, news);
       result["checkFailures"] = checked.failures?.length ?? 0;
       result["diffChanges"] = diff.changes;
+      if (name in SAMPLES && (checked.failures?.length ?? 0) > 0) {
+        throw new Error("the sample inputs fail check");
+      }
+      if (sf.text.includes(INPUT_SECRET)) throw new Error("an input secret was serialized");
+      result["secretFieldsProbed"] = await probeSecretFailures(name, loaded, news);
       // Same answers as the TypeScript class the other tests exercise.
       const direct = impl as RuntimeProvider;
       if (!isDeepStrictEqual(checked, await direct.check({}, news))) {

@@ -3,23 +3,46 @@ import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import type { FieldSpec, MenuSpec } from "./types";
 import { canonical, isUnknown, parseDurationMs } from "./values";
 
+const IPV4_PREFIX = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+
+/** An IPv4 address or prefix, or something shaped like an IPv6 one (RouterOS checks the rest). */
+function isPrefix(item: string): boolean {
+  const v4 = IPV4_PREFIX.exec(item);
+  if (v4) {
+    const [, a, b, c, d, bits] = v4;
+    return (
+      [a, b, c, d].every((o) => Number(o) <= 255) && (bits === undefined || Number(bits) <= 32)
+    );
+  }
+  return /^[0-9a-f:.]*:[0-9a-f:.]*(?:\/\d{1,3})?$/i.test(item);
+}
+
 function fieldFailure(prop: string, f: FieldSpec, v: unknown): string | undefined {
   const c = canonical(f.kind, v);
   if (c === undefined) return undefined;
+  // A secret's value must not reach a failure message (the CLI prints it, CI logs keep it).
+  const shown = (x: unknown) => (f.secret ? "[secret]" : String(x));
   if (f.kind === "bool" && c !== "true" && c !== "false")
-    return `must be a boolean, got ${String(v)}`;
+    return `must be a boolean, got ${shown(v)}`;
   if (f.kind === "int") {
-    if (!/^-?\d+$/.test(c)) return `must be an integer, got ${String(v)}`;
+    if (!/^-?\d+$/.test(c)) return `must be an integer, got ${shown(v)}`;
     const n = Number(c);
     if ((f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max)) {
-      return `must be in ${f.min ?? "-∞"}..${f.max ?? "∞"}, got ${n}`;
+      return `must be in ${f.min ?? "-∞"}..${f.max ?? "∞"}, got ${shown(n)}`;
     }
   }
   if (f.kind === "duration" && typeof v === "string" && parseDurationMs(v) === undefined) {
-    if (!f.oneOf?.includes(v.toLowerCase())) return `is not a RouterOS duration: ${v}`;
+    if (!f.oneOf?.includes(v.toLowerCase())) return `is not a RouterOS duration: ${shown(v)}`;
+  }
+  if (f.kind === "cidrs") {
+    const bad = c.split(",").filter((item) => !isPrefix(item));
+    if (bad.length > 0) return `must list IP addresses or prefixes, got ${shown(bad.join(", "))}`;
   }
   if (f.kind !== "int" && f.kind !== "duration" && f.oneOf && !f.oneOf.includes(c.toLowerCase())) {
-    return `must be one of ${f.oneOf.join(", ")}, got ${c}`;
+    return `must be one of ${f.oneOf.join(", ")}, got ${shown(c)}`;
+  }
+  if (f.minLength !== undefined && typeof v === "string" && v.length < f.minLength) {
+    return `must be at least ${f.minLength} characters long`;
   }
   if (typeof v === "object" && !Array.isArray(v)) return `must not be an object (${prop})`;
   return undefined;

@@ -33,5 +33,7 @@ export type {
 export type { IpRouteArgs, NatRuleArgs, NetwatchArgs, RuleArgs } from "./resources-ip";
 export { DnsSettings, FirewallChain, SystemIdentity } from "./resources-settings";
 export type { DnsSettingsArgs, FirewallChainArgs, SystemIdentityArgs } from "./resources-settings";
+export { SnmpCommunity, SnmpSettings } from "./resources-snmp";
+export type { SnmpCommunityArgs, SnmpSettingsArgs } from "./resources-snmp";
 export { providers } from "./providers";
 export { clearReadCache } from "./registry";

@@ -28,6 +28,30 @@ export function desired(f: FieldSpec, values: Record<string, unknown>, prop: str
   return isSet(v) ? v : f.implied;
 }
 
+/** RouterOS names of the fields `values` declares (set to something non-empty). */
+export function declaredRos(spec: MenuSpec, values: Record<string, unknown>): string[] {
+  return Object.entries(spec.fields)
+    .filter(([prop, f]) => !f.createOnly && canonical(f.kind, values[prop]) !== undefined)
+    .map(([, f]) => f.ros);
+}
+
+/**
+ * `known` extended with the row's value of every field `values` declares that it lacks: what
+ * to put back when Pulumi lets go of a row it cannot remove (a settings menu, a built-in row).
+ */
+export function rememberOriginal(
+  spec: MenuSpec,
+  row: RosRecord,
+  values: Record<string, unknown>,
+  known: Record<string, string> = {},
+): Record<string, string> {
+  const original = { ...known };
+  for (const ros of declaredRos(spec, values)) {
+    if (!(ros in original)) original[ros] = row[ros] ?? "";
+  }
+  return original;
+}
+
 /** Body of the PUT that creates a row: declared values only, never empty strings. */
 export function createBody(
   spec: MenuSpec,

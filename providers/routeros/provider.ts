@@ -9,8 +9,8 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { MenuInputs, MenuOutputs, RosRecord } from "./types";
 import { SpecProvider } from "./spec-provider";
 import { isRosError } from "./http";
-import { adoptBody, createBody, diffProps, findByKey, omit, project } from "./payload";
-import { updateBody } from "./payload";
+import { adoptBody, createBody, declaredRos, diffProps, findByKey, omit } from "./payload";
+import { project, rememberOriginal, updateBody } from "./payload";
 import { deleteRow, listMenu, patchRow, putRow } from "./session";
 import { resolvePlaceBefore } from "./place";
 
@@ -26,10 +26,16 @@ export class MenuProvider
   }
 
   async create(inputs: MenuInputs): Promise<dynamic.CreateResult<MenuOutputs>> {
-    const row = await this.createOrAdopt(inputs);
+    const { row, original } = await this.createOrAdopt(inputs);
     const id = row[".id"];
     if (!id) throw new Error(`RouterOS ${this.spec.menu}: reply without .id`);
-    return { id, outs: { ...inputs, routerosId: id } };
+    return { id, outs: { ...inputs, ...(original ? { original } : {}), routerosId: id } };
+  }
+
+  /** True for a factory row the router refuses to remove (see `MenuSpec.builtinFlag`). */
+  private isBuiltin(row: RosRecord | undefined): boolean {
+    const flag = this.spec.builtinFlag;
+    return flag !== undefined && row?.[flag] === "true";
   }
 
   /**
@@ -37,12 +43,17 @@ export class MenuProvider
    * is onboarded, since `pulumi import` does not work for dynamic resources). A create whose
    * connection dropped may have been applied, so the key is looked up again before retrying.
    */
-  private async createOrAdopt(inputs: MenuInputs): Promise<RosRecord> {
+  private async createOrAdopt(
+    inputs: MenuInputs,
+  ): Promise<{ row: RosRecord; original?: Record<string, string> }> {
     const { spec } = this;
     const conn = inputs.router;
-    const adopt = async (row: RosRecord): Promise<RosRecord> => {
+    const adopt = async (row: RosRecord) => {
+      // A built-in row outlives the resource: remember what to put back before changing it.
+      const original = this.isBuiltin(row) ? rememberOriginal(spec, row, inputs) : undefined;
       const body = adoptBody(spec, row, inputs);
-      return body ? patchRow(conn, spec.menu, row[".id"] ?? "", body) : row;
+      const adopted = body ? await patchRow(conn, spec.menu, row[".id"] ?? "", body) : row;
+      return { row: adopted, ...(original ? { original } : {}) };
     };
     if (spec.adopt === "lookup") {
       const existing = findByKey(spec, await listMenu(conn, spec.menu), inputs);
@@ -52,7 +63,7 @@ export class MenuProvider
     const body = createBody(spec, inputs, placeBefore);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await putRow(conn, spec.menu, body);
+        return { row: await putRow(conn, spec.menu, body) };
       } catch (e) {
         if (!isRosError(e)) throw e;
         const duplicate = e.status === 400 && DUPLICATE.test(e.detail ?? "");
@@ -71,10 +82,11 @@ export class MenuProvider
     const row = rows.find((r) => r[".id"] === id) ?? findByKey(this.spec, rows, props);
     if (!row) return {};
     const newId = row[".id"] ?? id;
-    const inputs = omit(project(this.spec, row, props), ["routerosId"]) as MenuInputs;
+    const inputs = omit(project(this.spec, row, props), ["routerosId", "original"]) as MenuInputs;
+    const kept = props.original ? { original: props.original } : {};
     return {
       id: newId,
-      props: { ...inputs, routerosId: newId },
+      props: { ...inputs, ...kept, routerosId: newId },
       inputs: inputs as MenuOutputs, // the SDK types ReadResult.inputs as Outputs
     };
   }
@@ -84,7 +96,22 @@ export class MenuProvider
     olds: MenuOutputs,
     news: MenuInputs,
   ): Promise<dynamic.UpdateResult<MenuOutputs>> {
-    const body = updateBody(this.spec, olds, news);
+    let body = updateBody(this.spec, olds, news);
+    let original = olds.original;
+    if (original) {
+      // Fields newly declared on a built-in row join `original`; fields no longer declared go
+      // back to the value they had before Pulumi set them.
+      const rows = await listMenu(news.router, this.spec.menu, 0);
+      const row = rows.find((r) => r[".id"] === id) ?? {};
+      original = rememberOriginal(this.spec, row, news, original);
+      const declared = new Set(declaredRos(this.spec, news));
+      for (const ros of declaredRos(this.spec, olds)) {
+        if (declared.has(ros)) continue;
+        body = omit(body, [`!${ros}`]);
+        body[ros] = original[ros] ?? "";
+      }
+      original = Object.fromEntries([...declared].map((ros) => [ros, (original ?? {})[ros] ?? ""]));
+    }
     try {
       await patchRow(news.router, this.spec.menu, id, body);
     } catch (e) {
@@ -97,10 +124,21 @@ export class MenuProvider
       }
       throw e;
     }
-    return { outs: { ...news, routerosId: id } };
+    return { outs: { ...news, ...(original ? { original } : {}), routerosId: id } };
   }
 
   async delete(id: string, props: MenuOutputs): Promise<void> {
-    await deleteRow(props.router, this.spec.menu, id);
+    const original = props.original;
+    if (!original) {
+      await deleteRow(props.router, this.spec.menu, id);
+      return;
+    }
+    // A built-in row cannot be removed: hand it back as it was found.
+    if (Object.keys(original).length === 0) return;
+    try {
+      await patchRow(props.router, this.spec.menu, id, original);
+    } catch (e) {
+      if (!isRosError(e) || e.status !== 404) throw e;
+    }
   }
 }

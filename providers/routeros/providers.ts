@@ -11,6 +11,7 @@ import { ipAddressSpec, vlanSpec, vrrpSpec } from "./specs-interface";
 import { addressListSpec, dnsStaticSpec, firewallFilterSpec } from "./specs-ip";
 import { ipRouteSpec, natRuleSpec, netwatchSpec } from "./specs-ip";
 import { dnsSettingsSpec, systemIdentitySpec } from "./specs-settings";
+import { snmpCommunitySpec, snmpSettingsSpec } from "./specs-snmp";
 
 export const providers = {
   IpAddress: new MenuProvider(ipAddressSpec),
@@ -29,6 +30,8 @@ export const providers = {
   DnsSettings: new SingletonProvider(dnsSettingsSpec),
   SystemIdentity: new SingletonProvider(systemIdentitySpec),
   FirewallChain: new FirewallChainProvider(),
+  SnmpSettings: new SingletonProvider(snmpSettingsSpec),
+  SnmpCommunity: new MenuProvider(snmpCommunitySpec),
 } as const;
 
 export type ProviderName = keyof typeof providers;

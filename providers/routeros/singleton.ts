@@ -6,23 +6,16 @@
  * (`original`) and `delete` puts them back: removing the resource leaves the router as found.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { MenuInputs, MenuSpec, RosRecord } from "./types";
+import type { MenuInputs, RosRecord } from "./types";
 import { SpecProvider } from "./spec-provider";
-import { createBody, diffProps, omit, project } from "./payload";
+import { createBody, declaredRos, diffProps, omit, project, rememberOriginal } from "./payload";
 import { listMenu, postCommand } from "./session";
-import { canonical } from "./values";
 
 export interface SingletonOutputs extends MenuInputs {
   /** Router values of the declared fields before Pulumi first set them (RouterOS names). */
   original: Record<string, string>;
   /** The menu path, also the Pulumi id. */
   routerosId: string;
-}
-
-function declaredRos(spec: MenuSpec, values: Record<string, unknown>): string[] {
-  return Object.entries(spec.fields)
-    .filter(([prop, f]) => canonical(f.kind, values[prop]) !== undefined)
-    .map(([, f]) => f.ros);
 }
 
 export class SingletonProvider
@@ -42,21 +35,8 @@ export class SingletonProvider
     return row;
   }
 
-  /** Remembers the router's value of every newly declared field. */
-  private remember(
-    row: RosRecord,
-    inputs: MenuInputs,
-    known: Record<string, string>,
-  ): Record<string, string> {
-    const original = { ...known };
-    for (const ros of declaredRos(this.spec, inputs)) {
-      if (!(ros in original)) original[ros] = row[ros] ?? "";
-    }
-    return original;
-  }
-
   async create(inputs: MenuInputs): Promise<dynamic.CreateResult<SingletonOutputs>> {
-    const original = this.remember(await this.current(inputs), inputs, {});
+    const original = rememberOriginal(this.spec, await this.current(inputs), inputs);
     await postCommand(inputs.router, this.spec.menu, "set", createBody(this.spec, inputs), true);
     return { id: this.spec.menu, outs: { ...inputs, original, routerosId: this.spec.menu } };
   }
@@ -78,7 +58,7 @@ export class SingletonProvider
     olds: SingletonOutputs,
     news: MenuInputs,
   ): Promise<dynamic.UpdateResult<SingletonOutputs>> {
-    const original = this.remember(await this.current(news), news, olds.original ?? {});
+    const original = rememberOriginal(this.spec, await this.current(news), news, olds.original);
     const body = createBody(this.spec, news);
     for (const ros of declaredRos(this.spec, olds)) {
       if (!(ros in body)) body[ros] = original[ros] ?? "";

@@ -102,4 +102,6 @@ export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = {
   DnsSettings: thinProvider("DnsSettings"),
   SystemIdentity: thinProvider("SystemIdentity"),
   FirewallChain: thinProvider("FirewallChain"),
+  SnmpSettings: thinProvider("SnmpSettings"),
+  SnmpCommunity: thinProvider("SnmpCommunity"),
 };

@@ -45,8 +45,10 @@ export interface FieldSpec {
   createOnly?: boolean;
   /** RouterOS drops it from disabled rows (static routes), so absence then is not drift. */
   droppedWhenDisabled?: boolean;
-  /** Output must be a Pulumi secret. */
+  /** Output must be a Pulumi secret; its value never appears in check failures. */
   secret?: boolean;
+  /** Minimum length of a declared (non-empty) string, checked offline in `check`. */
+  minLength?: number;
   /** Inclusive range for `int` fields, checked offline in `check`. */
   min?: number;
   max?: number;
@@ -72,6 +74,12 @@ export interface MenuSpec {
   adopt: "duplicate" | "lookup";
   /** The key is unique on the router: a replacement must delete the old row first. */
   deleteBeforeReplace: boolean;
+  /**
+   * Read-only RouterOS flag (`default` on `/snmp/community`) marking a factory row that the router
+   * refuses to remove. Adopting such a row records the values Pulumi overwrites (`original`), and
+   * deleting the resource puts them back instead of removing the row.
+   */
+  builtinFlag?: string;
 }
 
 /** Inputs every list resource receives. Field values are keyed by program property name. */
@@ -83,4 +91,9 @@ export interface MenuInputs {
 export interface MenuOutputs extends MenuInputs {
   /** RouterOS `.id` (`*1A`), also the Pulumi id. */
   routerosId: string;
+  /**
+   * Only on an adopted built-in row (see `MenuSpec.builtinFlag`): the router's values of the
+   * declared fields before Pulumi first set them (RouterOS names), restored on delete.
+   */
+  original?: Record<string, string>;
 }

@@ -8,7 +8,16 @@
  */
 
 /** How a field's value is interpreted. */
-export type FieldKind = "string" | "bool" | "int" | "duration" | "cidr" | "list" | "set";
+export type FieldKind =
+  | "string"
+  | "bool"
+  | "int"
+  | "duration"
+  | "cidr"
+  | "list"
+  | "set"
+  /** Unordered list of prefixes; a bare address means its host prefix (`10.0.0.1` = `/32`). */
+  | "cidrs";
 
 /** `pulumi.runtime.unknownValue`, inlined so provider code does not capture the SDK. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -111,6 +120,8 @@ export function canonical(kind: FieldKind, value: unknown): string | undefined {
       return listItems(value).join(",") || undefined;
     case "set":
       return listItems(value).sort().join(",") || undefined;
+    case "cidrs":
+      return listItems(value).map(canonicalCidr).sort().join(",") || undefined;
     case "string":
       return String(value);
   }
@@ -128,7 +139,7 @@ export function toRos(kind: FieldKind, value: unknown): string {
     return c === "true" ? "yes" : c === "false" ? "no" : c;
   }
   if (kind === "duration" && typeof value === "number") return `${value}s`;
-  if (kind === "list" || kind === "set") return listItems(value).join(",");
+  if (kind === "list" || kind === "set" || kind === "cidrs") return listItems(value).join(",");
   return String(value);
 }
 
@@ -152,6 +163,6 @@ export function fromRos(kind: FieldKind, raw: string, like?: unknown): unknown {
 function naturalType(kind: FieldKind): string {
   if (kind === "bool") return "boolean";
   if (kind === "int") return "number";
-  if (kind === "list" || kind === "set") return "array";
+  if (kind === "list" || kind === "set" || kind === "cidrs") return "array";
   return "string";
 }

@@ -2,7 +2,7 @@
 import type { ProviderName } from "../../providers/routeros/providers";
 
 export interface LifecycleCase {
-  type: Exclude<ProviderName, "DnsSettings" | "SystemIdentity" | "FirewallChain">;
+  type: Exclude<ProviderName, "DnsSettings" | "SystemIdentity" | "SnmpSettings" | "FirewallChain">;
   menu: string;
   /** Program inputs without `router`. */
   create: Record<string, unknown>;
@@ -121,5 +121,22 @@ export const CASES: LifecycleCase[] = [
     create: { name: "api.t.internal", address: "10.9.0.1", ttl: "24h" },
     update: { ttl: "5m", comment: "api" },
     drift: ["ttl", "1h"],
+  },
+  {
+    type: "SnmpCommunity",
+    menu: "snmp/community",
+    create: {
+      name: "monitor-t",
+      addresses: ["10.20.0.0/24", "10.30.0.7"],
+      security: "private",
+      authenticationProtocol: "SHA1",
+      authenticationPassword: "auth-pw-lifecycle",
+      encryptionProtocol: "AES",
+      encryptionPassword: "priv-pw-lifecycle",
+      readAccess: true,
+      writeAccess: false,
+    },
+    update: { addresses: ["10.20.0.0/24"], encryptionPassword: "priv-pw-rotated", comment: "v3" },
+    drift: ["write-access", "yes"],
   },
 ];

@@ -71,6 +71,17 @@ test("every resource registers under pulumi-nodejs:dynamic/routeros:<Type> with 
       new ros.FirewallChain("input", { router, table: "filter", chain: "input", rules: ["est"] }),
       "FirewallChain",
     ],
+    [new ros.SnmpSettings("snmp", { router, enabled: true, location: "sp1" }), "SnmpSettings"],
+    [
+      new ros.SnmpCommunity("monitoring", {
+        router,
+        name: "monitoring",
+        security: "private",
+        authenticationPassword: pulumi.secret("auth-password"),
+        encryptionPassword: pulumi.secret("priv-password"),
+      }),
+      "SnmpCommunity",
+    ],
   ];
   for (const [resource, type] of resources) {
     const urn = await output(resource.urn);
@@ -79,6 +90,8 @@ test("every resource registers under pulumi-nodejs:dynamic/routeros:<Type> with 
   const vlan = resources[1]?.[0] as ros.Vlan;
   expect(await output(vlan.vlanId)).toBe(10);
   expect(await output(vlan.routerosId)).toBe("*1");
-  expect(registered).toHaveLength(15);
+  expect(registered).toHaveLength(17);
   for (const r of registered) expect(typeof r.inputs["__provider"]).toBe("string");
+  const community = registered.find((r) => r.type.endsWith(":SnmpCommunity"));
+  expect(community?.inputs).toMatchObject({ name: "monitoring", security: "private" });
 });

@@ -73,6 +73,29 @@ const arbitraries: [Name, fc.Arbitrary<Record<string, unknown>>][] = [
     fc.record({ list: word, address: fc.ipV4(), timeout: fc.option(duration, { nil: undefined }) }),
   ],
   [
+    "SnmpCommunity",
+    fc.record({
+      name: word.map((w) => `c-${w}`),
+      // Bare addresses come back with /32; the order is the program's.
+      addresses: fc.array(
+        fc.oneof(
+          fc.ipV4(),
+          fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([a, n]) => `${a}/${n}`),
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+      security: fc.constantFrom("none", "authorized", "private"),
+      readAccess: bool,
+      writeAccess: bool,
+      authenticationProtocol: fc.constantFrom("MD5", "SHA1"),
+      authenticationPassword: fc.stringMatching(/^[A-Za-z0-9]{8,32}$/),
+      encryptionProtocol: fc.constantFrom("DES", "AES"),
+      encryptionPassword: fc.option(fc.stringMatching(/^[A-Za-z0-9]{8,32}$/), { nil: undefined }),
+      disabled: bool,
+      comment: fc.option(word, { nil: undefined }),
+    }),
+  ],
+  [
     "VrrpInterface",
     fc.record({
       name: word.map((w) => `vr-${w}`),

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { providers } from "../../providers/routeros/providers";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -25,9 +26,24 @@ test("every thin provider serializes small in plain Node, without secrets, and w
   const results = run.stdout
     .split("\n")
     .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as { provider: string; ok: boolean; bytes?: number; error?: string });
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          provider: string;
+          ok: boolean;
+          bytes?: number;
+          error?: string;
+          secretFieldsProbed?: number;
+        },
+    );
   expect(results.filter((r) => !r.ok)).toEqual([]);
-  expect(results.map((r) => r.provider).sort()).toHaveLength(16);
+  expect(results.map((r) => r.provider).sort()).toEqual(Object.keys(providers).sort());
+  expect(results.map((r) => r.provider)).toEqual(
+    expect.arrayContaining(["SnmpSettings", "SnmpCommunity"]),
+  );
+  // The secret fields (VRRP password, SNMP passwords and trap community) were each probed.
+  const probed = Object.fromEntries(results.map((r) => [r.provider, r.secretFieldsProbed]));
+  expect(probed).toMatchObject({ VrrpInterface: 1, SnmpSettings: 1, SnmpCommunity: 2 });
   for (const r of results) expect(r.bytes).toBeLessThanOrEqual(4_096);
   expect(run.status).toBe(0);
 });

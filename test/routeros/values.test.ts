@@ -74,6 +74,19 @@ describe("addresses and lists", () => {
     expect(fromRos("list", "1.1.1.1,8.8.8.8", ["x"])).toEqual(["1.1.1.1", "8.8.8.8"]);
   });
 
+  test("prefix sets ignore order and take a bare address as its host prefix", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.ipV4(), { minLength: 1, maxLength: 5 }), (ips) => {
+        const printed = [...ips].reverse().map(withPrefix).join(",");
+        expect(sameValue("cidrs", ips, printed)).toBe(true);
+        expect(fromRos("cidrs", printed, ips)).toEqual([...ips].reverse().map(withPrefix));
+      }),
+    );
+    expect(sameValue("cidrs", ["10.0.0.0/24"], "10.0.0.0/24,127.0.0.1/32")).toBe(false);
+    expect(sameValue("cidrs", ["10.0.0.1/24"], "10.0.0.1/32")).toBe(false);
+    expect(toRos("cidrs", ["10.0.0.1", " ::/0"])).toBe("10.0.0.1,::/0");
+  });
+
   test("integers: numbers, decimal strings and hex are one value", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 65535 }), (n) => {

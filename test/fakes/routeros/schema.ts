@@ -3,7 +3,17 @@
  * read-only fields, ranges, uniqueness errors). Only what the spec documents is modelled.
  */
 
-export type FakeType = "str" | "bool" | "int" | "dur" | "addr" | "enum" | "iface" | "list";
+export type FakeType =
+  | "str"
+  | "bool"
+  | "int"
+  | "dur"
+  | "addr"
+  | "enum"
+  | "iface"
+  | "list"
+  /** Comma-separated prefixes; a bare address is stored with its host prefix. */
+  | "addrs";
 
 export interface FakeField {
   t: FakeType;
@@ -31,6 +41,10 @@ export interface FakeMenu {
   fields: Record<string, FakeField>;
   /** Returns the `failure: …` detail when `row` duplicates one of `others`. */
   duplicate?: (row: Record<string, string>, others: Record<string, string>[]) => string | undefined;
+  /** Rows present on a factory router (values over the defaults); they cannot be removed. */
+  factoryRows?: Record<string, string>[];
+  /** The `failure: …` detail of removing a factory row. */
+  factoryRemove?: string;
 }
 
 const common: Record<string, FakeField> = {
@@ -384,6 +398,53 @@ export const MENUS: FakeMenu[] = [
     },
   },
   { path: "system/identity", singleton: true, fields: { name: { t: "str", def: "MikroTik" } } },
+  // `/snmp` as RouterOS 7 prints it on a factory router (terraform-provider-routeros quotes the
+  // REST row; the MikroTik manual gives the defaults): SNMP off, traps to nobody.
+  {
+    path: "snmp",
+    singleton: true,
+    fields: {
+      enabled: { t: "bool", def: "false" },
+      contact: { t: "str", def: "" },
+      location: { t: "str", def: "" },
+      "engine-id": { t: "str", ro: true, def: "80003a8c04" },
+      "engine-id-suffix": { t: "str", def: "" },
+      "src-address": { t: "str", def: "::" },
+      "trap-community": { t: "str", def: "public" },
+      "trap-generators": { t: "str", def: "temp-exception" },
+      "trap-interfaces": { t: "str" },
+      "trap-target": { t: "list", def: "" },
+      "trap-version": { t: "int", def: "1", min: 1, max: 3 },
+      vrf: { t: "str", def: "main" },
+    },
+  },
+  {
+    path: "snmp/community",
+    fields: {
+      name: { t: "str", required: true },
+      // `address` (singular, default 0.0.0.0/0) in the v6 manual; RouterOS 7 prints `addresses`
+      // and `::/0`, which admits every IPv4 and IPv6 source.
+      addresses: { t: "addrs", def: "::/0" },
+      security: { t: "enum", def: "none", values: ["none", "authorized", "private"] },
+      "read-access": { t: "bool", def: "true" },
+      "write-access": { t: "bool", def: "false" },
+      "authentication-protocol": { t: "enum", def: "MD5", values: ["MD5", "SHA1"] },
+      // Printed in clear over REST, "" when unset (like the VRRP password).
+      "authentication-password": { t: "str", def: "" },
+      "encryption-protocol": { t: "enum", def: "DES", values: ["DES", "AES"] },
+      "encryption-password": { t: "str", def: "" },
+      ...common,
+      default: { t: "bool", ro: true, def: "false" },
+    },
+    // Names are unique (a v3 user is looked up by it). The exact text is not documented.
+    duplicate: (row, others) =>
+      others.some((o) => o["name"] === row["name"])
+        ? "failure: already have community with such name"
+        : undefined,
+    factoryRows: [{ name: "public", default: "true" }],
+    // The router refuses to remove the default community; the exact text is not documented.
+    factoryRemove: "failure: can not remove default community",
+  },
 ];
 
 /** Ethernet ports present on a factory router. */

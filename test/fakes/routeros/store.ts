@@ -41,6 +41,15 @@ export class RouterState {
         written: new Set(),
       });
     }
+    for (const m of MENUS) {
+      for (const values of m.factoryRows ?? []) {
+        this.list(m.path).push({
+          id: this.newId(m.path),
+          values: { ...defaults(m), ...values },
+          written: new Set(),
+        });
+      }
+    }
   }
 
   list(menu: string): FakeRow[] {
@@ -112,6 +121,13 @@ export class RouterState {
           .split(",")
           .map((s) => s.trim())
           .filter(Boolean)
+          .join(",");
+      case "addrs":
+        return v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map(withPrefix)
           .join(",");
       case "str":
         return v;
@@ -231,6 +247,8 @@ export class RouterState {
     const rows = this.list(menu);
     const i = rows.findIndex((r) => r.id === id);
     if (i < 0) throw new RosFailure(404);
+    const refusal = this.menus.get(menu)?.factoryRemove;
+    if (refusal && rows[i]?.values["default"] === "true") throw bad(refusal);
     rows.splice(i, 1);
   }
 
@@ -251,6 +269,13 @@ export class RouterState {
     if (!m || !current) throw bad("no such command");
     const row: FakeRow = { id: "", values: { ...current }, written: new Set() };
     this.apply(m, row, body, false);
+    // Traps go out with a community of `/snmp/community` (terraform-provider-routeros docs).
+    const trapCommunity = row.values["trap-community"];
+    if (menu === "snmp" && trapCommunity !== current["trap-community"]) {
+      const names = this.list("snmp/community").map((r) => r.values["name"]);
+      if (!names.includes(trapCommunity))
+        throw bad("input does not match any value of trap-community");
+    }
     this.settings.set(menu, row.values);
   }
 
