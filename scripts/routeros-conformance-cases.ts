@@ -1,7 +1,9 @@
 /**
  * Conformance cases: one per resource type, inside an isolated namespace (a test bridge and VLAN,
  * names and comments tagged with a random suffix, TEST-NET addresses, custom firewall chains that
- * nothing jumps to). Values avoid anything that could affect a production router's traffic.
+ * nothing jumps to, a disabled SNMP community limited to TEST-NET sources). Values avoid anything
+ * that could affect a production router's traffic; the `/snmp` settings case touches only the
+ * contact and location strings, never whether SNMP runs.
  */
 import type { ProviderName } from "../providers/routeros/providers";
 
@@ -149,6 +151,33 @@ export function conformanceCases(tag: string, originalIdentity: string): Conform
       },
       update: { ttl: "5m" },
       drift: ["ttl", "1h"],
+    },
+    {
+      type: "SnmpCommunity",
+      menu: "snmp/community",
+      create: {
+        name: `cf-snmp-${tag}`,
+        addresses: ["198.18.250.0/30"],
+        security: "private",
+        authenticationProtocol: "SHA1",
+        authenticationPassword: `snmpauth-${tag}-cf`,
+        encryptionProtocol: "AES",
+        encryptionPassword: `snmppriv-${tag}-cf`,
+        readAccess: true,
+        writeAccess: false,
+        disabled: true,
+        comment,
+      },
+      update: { addresses: ["198.18.250.4/30"], encryptionPassword: `snmppriv-${tag}-cf2` },
+      drift: ["write-access", "yes"],
+    },
+    {
+      type: "SnmpSettings",
+      menu: "snmp",
+      settings: true,
+      create: { contact: `conformance ${tag}` },
+      update: { location: `conformance ${tag}` },
+      drift: ["contact", `conformance ${tag} changed`],
     },
     {
       type: "DnsSettings",

@@ -72,6 +72,7 @@ export async function runConformance(conn: RouterConnection): Promise<StepResult
   const tag = Math.random().toString(36).slice(2, 7);
   const dnsBefore = (await raw("GET", restPath("ip/dns"))) as Row;
   const identityBefore = (await raw("GET", restPath("system/identity"))) as Row;
+  const snmpBefore = (await raw("GET", restPath("snmp"))) as Row;
   const cases = conformanceCases(tag, identityBefore["name"] ?? "MikroTik");
   const outs = new Map<ConformanceCase, Outs>();
   try {
@@ -177,6 +178,10 @@ export async function runConformance(conn: RouterConnection): Promise<StepResult
     }).catch(() => undefined);
     await raw("POST", restPath("system/identity", "set"), {
       name: identityBefore["name"] ?? "MikroTik",
+    }).catch(() => undefined);
+    await raw("POST", restPath("snmp", "set"), {
+      contact: snmpBefore["contact"] ?? "",
+      location: snmpBefore["location"] ?? "",
     }).catch(() => undefined);
   }
   return results;

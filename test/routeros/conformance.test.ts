@@ -39,6 +39,8 @@ beforeEach(async () => {
     action: "accept",
     comment: "existing",
   });
+  // Values the conformance run overwrites and must put back.
+  fake.state.setSettings("snmp", { contact: "noc@example.com", location: "rack 4" });
 });
 afterEach(() => fake.stop());
 
@@ -49,6 +51,14 @@ test("conformance passes against the fake and leaves the router as found", async
   expect(out).toMatch(/steps passed/);
   expect(code).toBe(0);
   expect(out).not.toContain(PASSWORD);
+  // The SNMP community's passwords (`snmpauth-…`, `snmppriv-…`) are never printed.
+  expect(out).not.toMatch(/snmpauth|snmppriv/);
+  for (const step of ["create", "read", "update", "drift", "adopt", "delete"]) {
+    expect(out).toMatch(new RegExp(`SnmpCommunity\\s+${step}\\s+PASS`));
+  }
+  for (const step of ["create", "read", "update", "drift", "delete"]) {
+    expect(out).toMatch(new RegExp(`SnmpSettings\\s+${step}\\s+PASS`));
+  }
   expect(snapshot(fake)).toEqual(before);
 }, 120_000);
 
@@ -57,6 +67,8 @@ test("conformance passes with faults injected and still leaves the router as fou
     { kind: "status", status: 503, method: "GET", times: 3 },
     { kind: "reset", method: "PATCH", times: 2 },
     { kind: "apply-then-reset", method: "PUT", path: "/rest/ip/dns/static", times: 1 },
+    { kind: "apply-then-reset", method: "PUT", path: "/rest/snmp/community", times: 1 },
+    { kind: "status", status: 503, method: "POST", path: "/rest/snmp/set", times: 1 },
   );
   const before = snapshot(fake);
   const { code, out } = await conformance(fake.url);
