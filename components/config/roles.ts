@@ -19,6 +19,10 @@ export const ROLE_TRAITS: Record<GuestRole, RoleTraits> = {
   zabbix: { kind: "lxc", stateful: true },
   elasticsearch: { kind: "lxc", stateful: true },
   kibana: { kind: "lxc", stateful: false },
+  // S3-compatible object storage for Harbor's image blobs, so that no blob lives on a node VM.
+  // We intend Garage (S3 API on port 3900); like every guest's software it is installed by host
+  // provisioning, not by this program, which only places the container and its data disk.
+  objectstore: { kind: "lxc", stateful: true },
   "k8s-control-plane": { kind: "vm", stateful: false, spreadGroup: "kubernetes-control-plane" },
   "k8s-worker": { kind: "vm", stateful: false },
 };

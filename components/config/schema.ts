@@ -1,7 +1,7 @@
 /**
  * The shape of a stack's configuration: one zod schema per top-level config key
  * (`baremetal:<key>`). Cross-field rules (addresses, references, capacity, anti-affinity) live in
- * `rules.ts`; this file only says what each value must look like on its own.
+ * `rules/`; this file only says what each value must look like on its own.
  */
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
@@ -116,6 +116,7 @@ export const GUEST_ROLES = [
   "zabbix",
   "elasticsearch",
   "kibana",
+  "objectstore",
   "k8s-control-plane",
   "k8s-worker",
 ] as const;

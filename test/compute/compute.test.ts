@@ -53,13 +53,36 @@ test("a guest listed in allowReplace loses both protections, with a warning", ()
 });
 
 test("the other stateful guests stay protected in Pulumi and in Proxmox", () => {
-  for (const name of ["mongo-1", "mongo-3", "redis-1", "zabbix-1", "elasticsearch-1"]) {
+  for (const name of [
+    "mongo-1",
+    "mongo-3",
+    "redis-1",
+    "zabbix-1",
+    "elasticsearch-1",
+    "postgres-1",
+    "objects-1",
+  ]) {
     expect([name, container(name).protect, container(name).inputs["protection"]]).toEqual([
       name,
       true,
       true,
     ]);
   }
+});
+
+test("the object store is a stateful container: protected twice, data on its mount point, backed up", () => {
+  const objects = container("objects-1");
+  expect(objects.protect).toBe(true);
+  expect(objects.inputs).toMatchObject({
+    vmId: 251,
+    protection: true,
+    tags: ["objectstore", "sp1-stg", "stateful"],
+    startup: { order: 1 },
+    mountPoints: [{ volume: "local-lvm", size: "200G", path: "/var/lib/garage", backup: true }],
+  });
+  const job = engine.resources.find((r) => r.type === "proxmoxve:backup/job:Job");
+  expect(job?.inputs["vmids"]).toContain("251");
+  expect(job?.dependencies).toContain(objects.urn);
 });
 
 test("containers ignore template changes so a new template never rebuilds them", () => {

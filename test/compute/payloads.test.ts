@@ -69,6 +69,22 @@ describe("containerArgs", () => {
     expect(mongo.memory).toEqual({ dedicated: 49152, swap: 0 });
   });
 
+  it("builds the object store like the other data services: 4 TB on nvme, protected, booted first", () => {
+    const args = containerArgs(context(production, "objects-1"), TEMPLATE);
+    expect(args).toMatchObject({
+      nodeName: "pve-05",
+      vmId: 251,
+      protection: true,
+      startup: { order: 1 },
+      tags: ["objectstore", "sp1", "stateful"],
+      mountPoints: [{ volume: "nvme", size: "4096G", path: "/var/lib/garage", backup: true }],
+      initialization: {
+        hostname: "objects-1",
+        ipConfigs: [{ ipv4: { address: "10.20.0.61/24", gateway: "10.20.0.1" } }],
+      },
+    });
+  });
+
   it("gives a stateless container no data disk and no protection", () => {
     const args = containerArgs(context(production, "kibana-1"), TEMPLATE);
     expect(args.mountPoints).toEqual([]);

@@ -54,7 +54,7 @@ describe("valid stack configs", () => {
   it("a minimal config validates", () => {
     const { config, issues } = validateStackConfig(minimalStackConfig(), allSecrets());
     expect(formatIssues(issues)).toBe("");
-    expect(config?.guests).toHaveLength(2);
+    expect(config?.guests).toHaveLength(5);
   });
 
   it("a synthetic 50-host config validates", () => {

@@ -3,7 +3,14 @@ import { ROLE_TRAITS, isKubernetesNode, isStateful, kindOf } from "../../compone
 
 describe("guest roles", () => {
   it("data services run as stateful containers", () => {
-    for (const role of ["mongodb", "redis", "zabbix", "elasticsearch"] as const) {
+    for (const role of [
+      "mongodb",
+      "postgresql",
+      "redis",
+      "zabbix",
+      "elasticsearch",
+      "objectstore",
+    ] as const) {
       expect({ role, kind: kindOf({ role }), stateful: isStateful({ role }) }).toEqual({
         role,
         kind: "lxc",

@@ -4,9 +4,16 @@
  */
 import { type ConfigIssue, keyPath } from "../issues";
 import type { Report, Sections } from "./context";
+import { harborRules } from "./harbor";
 import { kubernetesRules } from "./kubernetes";
 import { addressRules, firewallRules, networkRules, routerRules } from "./network";
-import { capacityRules, nameRules, placementRules, referenceRules } from "./placement";
+import {
+  capacityRules,
+  dataDiskRules,
+  nameRules,
+  placementRules,
+  referenceRules,
+} from "./placement";
 
 const RULES = [
   networkRules,
@@ -14,9 +21,11 @@ const RULES = [
   routerRules,
   nameRules,
   referenceRules,
+  dataDiskRules,
   capacityRules,
   placementRules,
   kubernetesRules,
+  harborRules,
   firewallRules,
 ];
 

@@ -72,9 +72,6 @@ export function referenceRules(
         );
       }
     }
-    if (kindOf(guest) === "vm" && guest.dataDisk) {
-      report(["guests", i, "dataDisk"], "Kubernetes nodes are stateless and take no data disk");
-    }
   });
   if (!proxmox) return;
   hosts.forEach((host, i) => {
@@ -100,6 +97,25 @@ export function referenceRules(
       report(
         ["proxmox", "backup", "storage"],
         `"${proxmox.backup.storage}" is not a backup datastore on host ${host.name}`,
+      );
+    }
+  });
+}
+
+/**
+ * Which guests take a data disk: a stateful guest's data must sit on a volume of its own (mounted
+ * by the container, covered by the backup job) so its root file system can be rebuilt without it;
+ * a VM is a stateless Kubernetes node and takes none.
+ */
+export function dataDiskRules({ guests }: Sections, report: Report): void {
+  guests?.forEach((guest, i) => {
+    if (kindOf(guest) === "vm" && guest.dataDisk) {
+      report(["guests", i, "dataDisk"], "Kubernetes nodes are stateless and take no data disk");
+    }
+    if (isStateful(guest) && !guest.dataDisk) {
+      report(
+        ["guests", i, "dataDisk"],
+        `is required: ${guest.role} is stateful and keeps its data on a disk of its own ({ datastore, sizeGb, mountPath })`,
       );
     }
   });

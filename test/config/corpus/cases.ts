@@ -641,7 +641,8 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "even number of MongoDB members",
     base: "production",
-    change: (c) => setAt(c, ["guests", "@redis-1", "role"], "mongodb"),
+    // Not redis-1: Harbor names it as its Redis, which would be a second problem.
+    change: (c) => setAt(c, ["guests", "@zabbix-1", "role"], "mongodb"),
     expect: [issue("guests", "has 4 members")],
   },
   {
@@ -732,6 +733,156 @@ export const BAD_CASES: readonly BadCase[] = [
     change: (c) => setAt(c, ["firewall", "managementFrom"], ["office"]),
     expect: [issue("firewall.managementFrom[0]", 'network "office" is not declared')],
   },
+
+  // --- data disks and Harbor's external services ---------------------------------------------
+  {
+    name: "stateful guest without a data disk",
+    base: "staging",
+    change: (c) => removeAt(c, ["guests", "@redis-1", "dataDisk"]),
+    expect: [issue("guests[@redis-1].dataDisk", "is required: redis is stateful")],
+  },
+  {
+    name: "object store without a data disk",
+    base: "production",
+    change: (c) => removeAt(c, ["guests", "@objects-1", "dataDisk"]),
+    expect: [issue("guests[@objects-1].dataDisk", "is required: objectstore is stateful")],
+  },
+  {
+    name: "Harbor's S3 endpoint on a store that no guest is",
+    base: "production",
+    change: (c) =>
+      setAt(
+        c,
+        ["kubernetes", "harbor", "imageStorage", "regionendpoint"],
+        "https://objects.sp1.internal.example.com",
+      ),
+    expect: [
+      issue(
+        "kubernetes.harbor.imageStorage.regionendpoint",
+        "objects.sp1.internal.example.com is not the internal DNS name (<guest>.sp1.internal.example.com) of a guest with role objectstore; declared: objects-1.sp1.internal.example.com",
+      ),
+    ],
+  },
+  {
+    name: "Harbor's S3 endpoint on a guest of another role",
+    base: "production",
+    change: (c) =>
+      setAt(
+        c,
+        ["kubernetes", "harbor", "imageStorage", "regionendpoint"],
+        "https://redis-1.sp1.internal.example.com:3900",
+      ),
+    expect: [
+      issue(
+        "kubernetes.harbor.imageStorage.regionendpoint",
+        'is guest "redis-1" with role redis; Harbor needs a guest with role objectstore',
+      ),
+    ],
+  },
+  {
+    name: "Harbor's S3 endpoint in the other stack's zone",
+    base: "staging",
+    change: (c) =>
+      setAt(
+        c,
+        ["kubernetes", "harbor", "imageStorage", "regionendpoint"],
+        "https://objects-1.sp1.internal.example.com:3900",
+      ),
+    expect: [
+      issue(
+        "kubernetes.harbor.imageStorage.regionendpoint",
+        "(<guest>.stg.sp1.internal.example.com) of a guest with role objectstore",
+      ),
+    ],
+  },
+  {
+    name: "Harbor's blobs on S3 without an object store guest",
+    base: "staging",
+    change: (c) => removeAt(c, ["guests", "@objects-1"]),
+    expect: [
+      issue(
+        "kubernetes.harbor.imageStorage.regionendpoint",
+        "declare one in baremetal:guests with role objectstore",
+      ),
+    ],
+  },
+  {
+    name: "the object store guest given another role",
+    base: "production",
+    change: (c) => setAt(c, ["guests", "@objects-1", "role"], "kibana"),
+    expect: [
+      issue(
+        "kubernetes.harbor.imageStorage.regionendpoint",
+        'is guest "objects-1" with role kibana',
+      ),
+    ],
+  },
+  {
+    // Zabbix keeps its own PostgreSQL, which makes this an easy slip.
+    name: "Harbor's database on a guest that is not its PostgreSQL",
+    base: "production",
+    change: (c) =>
+      setAt(c, ["kubernetes", "harbor", "database", "host"], "zabbix-1.sp1.internal.example.com"),
+    expect: [
+      issue(
+        "kubernetes.harbor.database.host",
+        'is guest "zabbix-1" with role zabbix; Harbor needs a guest with role postgresql',
+      ),
+    ],
+  },
+  {
+    name: "Harbor's database host that no guest answers to",
+    base: "staging",
+    change: (c) =>
+      setAt(
+        c,
+        ["kubernetes", "harbor", "database", "host"],
+        "postgres.stg.sp1.internal.example.com",
+      ),
+    expect: [
+      issue("kubernetes.harbor.database.host", "declared: postgres-1.stg.sp1.internal.example.com"),
+    ],
+  },
+  {
+    name: "Harbor's Redis in the other stack's zone",
+    base: "production",
+    change: (c) =>
+      setAt(
+        c,
+        ["kubernetes", "harbor", "redis", "addr"],
+        "redis-1.stg.sp1.internal.example.com:6379",
+      ),
+    expect: [
+      issue(
+        "kubernetes.harbor.redis.addr",
+        "redis-1.stg.sp1.internal.example.com is not the internal DNS name (<guest>.sp1.internal.example.com) of a guest with role redis",
+      ),
+    ],
+  },
+  {
+    name: "Harbor's Redis given by address instead of name",
+    base: "staging",
+    change: (c) => setAt(c, ["kubernetes", "harbor", "redis", "addr"], "10.120.0.21:6379"),
+    expect: [issue("kubernetes.harbor.redis.addr", "10.120.0.21 is not the internal DNS name")],
+  },
+  {
+    name: "all of Harbor's external services misplaced, reported together",
+    base: "production",
+    change: (c) => {
+      setAt(
+        c,
+        ["kubernetes", "harbor", "imageStorage", "regionendpoint"],
+        "https://s3.example.com",
+      );
+      setAt(c, ["kubernetes", "harbor", "database", "host"], "mongo-1.sp1.internal.example.com");
+      setAt(c, ["kubernetes", "harbor", "redis", "addr"], "cache.sp1.internal.example.com:6379");
+    },
+    expect: [
+      issue("kubernetes.harbor.imageStorage.regionendpoint", "role objectstore"),
+      issue("kubernetes.harbor.database.host", 'is guest "mongo-1" with role mongodb'),
+      issue("kubernetes.harbor.redis.addr", "declared: redis-1.sp1.internal.example.com"),
+    ],
+  },
 ];
 
 export const GOOD_CASES: readonly GoodCase[] = [
@@ -788,5 +939,45 @@ export const GOOD_CASES: readonly GoodCase[] = [
     name: "placement omitted (defaults)",
     base: "production",
     change: (c) => removeAt(c, ["placement"]),
+  },
+  {
+    name: "Harbor's blobs on a PVC need no object store guest",
+    base: "production",
+    change: (c) => {
+      removeAt(c, ["guests", "@objects-1"]);
+      setAt(c, ["kubernetes", "harbor", "imageStorage"], {
+        type: "pvc",
+        storageClass: getAt(c, ["kubernetes", "storage", "storageClass"]),
+        size: "500Gi",
+      });
+    },
+  },
+  {
+    name: "Harbor's S3 endpoint may name any object store guest",
+    base: "production",
+    change: (c) => {
+      appendTo(c, ["guests"], {
+        ...(getAt(c, ["guests", "@objects-1"]) as Record<string, unknown>),
+        name: "objects-2",
+        host: "pve-01",
+        vmId: 252,
+        ip: "10.20.0.62",
+      });
+      setAt(
+        c,
+        ["kubernetes", "harbor", "imageStorage", "regionendpoint"],
+        "https://objects-2.sp1.internal.example.com:3900",
+      );
+    },
+  },
+  {
+    name: "Harbor's service hosts compare case-insensitively, as DNS names do",
+    base: "staging",
+    change: (c) =>
+      setAt(
+        c,
+        ["kubernetes", "harbor", "database", "host"],
+        "Postgres-1.STG.sp1.internal.example.com",
+      ),
   },
 ];

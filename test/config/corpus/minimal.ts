@@ -1,6 +1,7 @@
 /**
  * The smallest stack the rules accept: a management and a Kubernetes network, one host, one
- * MongoDB member and one control-plane node.
+ * MongoDB member, one control-plane node, and the guests Harbor needs outside the cluster
+ * (PostgreSQL, Redis and the object store for its image blobs).
  */
 import type { RawStackConfig } from "../../../components/config/validate";
 import { stagingKubernetesConfig } from "../../support/kubernetesConfig";
@@ -76,16 +77,16 @@ export function minimalStackConfig(): RawStackConfig {
         name: "pve",
         model: "NUC",
         sockets: 1,
-        coresPerSocket: 4,
+        coresPerSocket: 8,
         threadsPerCore: 1,
-        memoryGb: 16,
+        memoryGb: 32,
         managementIp: "192.168.0.10",
         bridgePorts: ["eno1"],
         datastores: [
           {
             id: "local",
             type: "dir",
-            sizeGb: 100,
+            sizeGb: 400,
             content: ["images", "rootdir", "vztmpl", "snippets", "import", "backup"],
           },
         ],
@@ -102,7 +103,8 @@ export function minimalStackConfig(): RawStackConfig {
         ip: "192.168.0.20",
         cores: 2,
         memoryGb: 8,
-        rootDisk: { datastore: "local", sizeGb: 50 },
+        rootDisk: { datastore: "local", sizeGb: 20 },
+        dataDisk: { datastore: "local", sizeGb: 30, mountPath: "/var/lib/mongodb" },
       },
       {
         name: "k8s",
@@ -115,12 +117,44 @@ export function minimalStackConfig(): RawStackConfig {
         memoryGb: 8,
         rootDisk: { datastore: "local", sizeGb: 50 },
       },
+      ...(
+        [
+          ["pg", "postgresql", 102, "/var/lib/postgresql"],
+          ["cache", "redis", 103, "/var/lib/redis"],
+          ["objects", "objectstore", 104, "/var/lib/garage"],
+        ] as const
+      ).map(([name, role, vmId, mountPath]) => ({
+        name,
+        role,
+        host: "pve",
+        vmId,
+        network: "lan",
+        ip: `192.168.0.${vmId - 80}`,
+        cores: 1,
+        memoryGb: 2,
+        rootDisk: { datastore: "local", sizeGb: 8 },
+        dataDisk: { datastore: "local", sizeGb: 20, mountPath },
+      })),
     ],
     access: { sshPublicKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIexample ops@lab"] },
     kubernetes: {
       ...structuredClone(stagingKubernetesConfig),
       api: { address: "192.168.1.10", extraSANs: [] },
       metallb: { addressPool: ["192.168.1.200-192.168.1.220"] },
+      harbor: {
+        ...structuredClone(stagingKubernetesConfig.harbor),
+        database: {
+          ...structuredClone(stagingKubernetesConfig.harbor.database),
+          host: "pg.lab.example.com",
+        },
+        redis: { addr: "cache.lab.example.com:6379" },
+        imageStorage: {
+          type: "s3",
+          regionendpoint: "https://objects.lab.example.com:3900",
+          region: "default",
+          bucket: "harbor",
+        },
+      },
     },
     firewall: { managementFrom: ["lan"], dnsUpstreams: ["9.9.9.9"] },
   };
