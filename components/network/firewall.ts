@@ -5,6 +5,7 @@
  */
 import type { Network, StackConfig } from "../config/schema";
 import { LAN_LIST, OWNER_TAG, WAN_LIST } from "./plan";
+import { monitoringNetworks } from "./snmp";
 
 export interface FirewallRule {
   chain: "input" | "forward" | "srcnat";
@@ -69,7 +70,8 @@ export function inputRules(config: StackConfig): FirewallRule[] {
     ...networks(config.firewall.managementFrom).map((network) =>
       acceptInput(`management from ${network.name}`, "tcp", MANAGEMENT_PORTS, network),
     ),
-    ...networks(config.firewall.monitoringFrom).map((network) =>
+    // The same networks the SNMP community admits (snmp.ts).
+    ...monitoringNetworks(config).map((network) =>
       acceptInput(`snmp from ${network.name}`, "udp", "161", network),
     ),
     { chain: "input", comment: tag("input drop everything else"), action: "drop" },

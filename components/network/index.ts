@@ -3,3 +3,4 @@ export * from "./firewall";
 export * from "./network";
 export * from "./plan";
 export * from "./router";
+export * from "./snmp";

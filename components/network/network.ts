@@ -3,9 +3,11 @@
  * they differ only in their own addresses, VRRP priority and uplink.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import type { StackConfig } from "../config/schema";
 import { dnsRecords, type DnsRecord } from "./dns";
 import { RouterNode } from "./router";
+import { SNMP_SECRET_LENGTH, snmpV3Credentials, type SnmpV3Credentials } from "./snmp";
 
 export interface NetworkLayerArgs {
   readonly config: StackConfig;
@@ -16,20 +18,38 @@ export class NetworkLayer extends pulumi.ComponentResource {
   readonly routers: Record<string, RouterNode>;
   /** The internal DNS records both routers serve. */
   readonly dnsRecords: DnsRecord[];
+  /** The SNMPv3 user (authPriv, SHA1 + AES) that may walk both routers; secret. */
+  public readonly snmp: pulumi.Output<SnmpV3Credentials>;
 
   constructor(name: string, args: NetworkLayerArgs, opts?: pulumi.ComponentResourceOptions) {
     super(NetworkLayer.__pulumiType, name, { site: args.config.site.name }, opts);
+    // Generated once for the pair, so one poller configuration walks either router.
+    const generate = (role: string) =>
+      new random.RandomPassword(
+        `${name}-snmp-${role}`,
+        // Letters and digits: safe in RouterOS, in snmp_exporter's YAML and on command lines.
+        { length: SNMP_SECRET_LENGTH, special: false },
+        { parent: this, additionalSecretOutputs: ["result"] },
+      );
+    const username = generate("username");
+    const authPassword = generate("auth-password");
+    const privPassword = generate("priv-password");
+    this.snmp = pulumi.secret(
+      pulumi
+        .all([username.result, authPassword.result, privPassword.result])
+        .apply(([user, auth, priv]) => snmpV3Credentials(user, auth, priv)),
+    );
     this.routers = Object.fromEntries(
       args.config.routers.map((router) => [
         router.name,
         new RouterNode(
           router.name,
-          { config: args.config, routerName: router.name },
+          { config: args.config, routerName: router.name, snmp: this.snmp },
           { parent: this },
         ),
       ]),
     );
     this.dnsRecords = dnsRecords(args.config);
-    this.registerOutputs({ dnsRecords: this.dnsRecords });
+    this.registerOutputs({ dnsRecords: this.dnsRecords, snmp: this.snmp });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * One router of the VRRP pair: identity, trunk, VLAN interfaces and addresses, VRRP instances
- * with the gateway addresses, uplinks with failover, the firewall baseline in order, DNS.
+ * with the gateway addresses, uplinks with failover, the firewall baseline in order, DNS, SNMP.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as ros from "../../providers/routeros";
@@ -8,10 +8,14 @@ import type { StackConfig } from "../config/schema";
 import { dnsRecords } from "./dns";
 import { forwardRules, inputRules, natRules, type FirewallRule } from "./firewall";
 import { LAN_LIST, OWNER_TAG, TRUNK_BRIDGE, WAN_LIST, netwatchScripts, planRouter } from "./plan";
+import { routerSnmp } from "./routerSnmp";
+import type { SnmpV3Credentials } from "./snmp";
 
 export interface RouterNodeArgs {
   readonly config: StackConfig;
   readonly routerName: string;
+  /** The SNMPv3 user both routers share (generated once by NetworkLayer); secret. */
+  readonly snmp: pulumi.Output<SnmpV3Credentials>;
 }
 
 const owned = (text: string) => `${OWNER_TAG}: ${text}`;
@@ -201,6 +205,7 @@ export class RouterNode extends pulumi.ComponentResource {
       { table: "filter" as const, chain: "forward", rules: forwardRules(config) },
       { table: "nat" as const, chain: "srcnat", rules: natRules() },
     ];
+    const chainResources: ros.FirewallChain[] = [];
     for (const chain of chains) {
       // Rules are created one after another in evaluation order, each appended to the chain:
       // a final drop can never land before the accept that lets this program reach the router
@@ -216,7 +221,7 @@ export class RouterNode extends pulumi.ComponentResource {
         );
       }
       // The chain resource keeps the declared order with `move` and reports foreign rules.
-      new ros.FirewallChain(
+      const chainResource = new ros.FirewallChain(
         id(`chain-${chain.chain}`),
         {
           ...base,
@@ -227,6 +232,7 @@ export class RouterNode extends pulumi.ComponentResource {
         },
         parent,
       );
+      if (chain.chain === "input") chainResources.push(chainResource);
     }
 
     new ros.DnsSettings(
@@ -249,6 +255,14 @@ export class RouterNode extends pulumi.ComponentResource {
         parent,
       );
     }
+    routerSnmp({
+      config,
+      router: connection,
+      prefix: router.name,
+      credentials: args.snmp,
+      firewall: chainResources,
+      parent: this,
+    });
     this.dnsRecordCount = records.length;
     this.registerOutputs({ dnsRecords: records.length });
   }

@@ -175,8 +175,14 @@ describe("internal DNS", () => {
 test("SNMP is accepted only from the monitoring networks, before the final drop", () => {
   const rules = inputRules(production);
   const snmp = rules.filter((r) => r.dstPort === "161");
+  // Zabbix in services; snmp_exporter runs on the Kubernetes nodes.
   expect(snmp).toEqual([
     expect.objectContaining({ protocol: "udp", srcAddress: "10.20.0.0/24", action: "accept" }),
+    expect.objectContaining({ protocol: "udp", srcAddress: "10.30.0.0/24", action: "accept" }),
+  ]);
+  expect(snmp.map((r) => r.comment)).toEqual([
+    "baremetal: input snmp from services",
+    "baremetal: input snmp from kubernetes",
   ]);
   expect(rules.findIndex((r) => r.dstPort === "161")).toBeLessThan(rules.length - 1);
   const quiet = { ...production, firewall: { ...production.firewall, monitoringFrom: [] } };
