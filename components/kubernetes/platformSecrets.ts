@@ -99,7 +99,7 @@ export class PlatformSecrets extends pulumi.ComponentResource {
       { "app.kubernetes.io/part-of": "argocd" },
     );
 
-    this.harborSecrets(args, generate, store, credential);
+    this.harborSecrets(name, args, generate, store, credential);
 
     const esPassword = credential(
       "elasticsearchPassword",
@@ -134,6 +134,7 @@ export class PlatformSecrets extends pulumi.ComponentResource {
   }
 
   private harborSecrets(
+    name: string,
     args: PlatformSecretsArgs,
     generate: (key: string, length: number) => random.RandomPassword,
     store: (
@@ -173,13 +174,20 @@ export class PlatformSecrets extends pulumi.ComponentResource {
       });
     }
     if (args.harborUsesS3) {
+      // Shaped as Garage (the objectstore guest) imports keys: `GK` + 24 hex, secret 64 hex.
+      const hexKey = (key: string, bytes: number, prefix?: string): pulumi.Output<string> =>
+        new random.RandomId(
+          `${name}-${key}`,
+          { byteLength: bytes, ...(prefix ? { prefix } : {}) },
+          { parent: this, additionalSecretOutputs: ["hex", "b64Std", "b64Url", "dec", "id"] },
+        ).hex;
       const accessKey = credential(
         "harborS3AccessKey",
-        args.inputs.harborS3?.accessKey ?? generate("harbor-s3-access-key", 20).result,
+        args.inputs.harborS3?.accessKey ?? hexKey("harbor-s3-access-key", 12, "GK"),
       );
       const secretKey = credential(
         "harborS3SecretKey",
-        args.inputs.harborS3?.secretKey ?? generate("harbor-s3-secret-key", 40).result,
+        args.inputs.harborS3?.secretKey ?? hexKey("harbor-s3-secret-key", 32),
       );
       store(secretNames.harborS3, "harbor", {
         REGISTRY_STORAGE_S3_ACCESSKEY: accessKey,

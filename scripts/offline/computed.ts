@@ -22,6 +22,11 @@ const computedByType: Record<string, Computed> = {
   "random:index/randomString:RandomString": (name, inputs) => ({
     result: placeholder(name, Number(inputs["length"] ?? 16)),
   }),
+  // Hex keys keep their shape (prefix + 2 hex digits per byte) so format checks still hold.
+  "random:index/randomId:RandomId": (name, inputs) => {
+    const hex = Buffer.from(placeholder(name, Number(inputs["byteLength"] ?? 8))).toString("hex");
+    return { hex: `${String(inputs["prefix"] ?? "")}${hex}`, id: placeholder(name, 16) };
+  },
   "random:index/randomBytes:RandomBytes": (name, inputs) => ({
     hex: placeholder(name, Number(inputs["length"] ?? 16) * 2),
     base64: placeholder(name, 4 * Math.ceil(Number(inputs["length"] ?? 16) / 3)),

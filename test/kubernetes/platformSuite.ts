@@ -5,6 +5,7 @@ import {
   type OfflineEngine,
   type RecordedResource,
 } from "../../scripts/offline/engine";
+import { computedOutputsFor } from "../../scripts/offline/computed";
 import { pinnedCharts } from "../../components/kubernetes/charts";
 import { KubernetesPlatform } from "../../components/kubernetes/platform";
 import type { StackFixture } from "./fixtures";
@@ -196,6 +197,12 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
       .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
       .map((r) => `offline-${r.name}`);
     expect(placeholders.length).toBeGreaterThan(10);
+    // Hex keys (RandomId) as the engine computed them.
+    placeholders.push(
+      ...engine.resources
+        .filter((r) => r.type === "random:index/randomId:RandomId")
+        .map((r) => String(computedOutputsFor(r.type, r.name, r.inputs)["hex"])),
+    );
     const kubeconfig = await valueOf(platform.kubeconfig);
     const token = /token: (\S+)}/.exec(kubeconfig)?.[1] ?? "missing";
     const handedIn = [SNMP_AUTH_PASSWORD, SNMP_PRIV_PASSWORD, CSI_TOKEN_SECRET, "ca-key-material"];
@@ -228,6 +235,16 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
     expect((argocd.inputs["metadata"] as { labels: Record<string, string> }).labels).toEqual({
       "app.kubernetes.io/part-of": "argocd",
     });
+  });
+
+  it("generates Harbor's object-store keys in the format Garage imports", async () => {
+    const { platform } = get();
+    const accessKey = platform.credentials["harborS3AccessKey"];
+    const secretKey = platform.credentials["harborS3SecretKey"];
+    if (!accessKey || !secretKey) throw new Error("no S3 credentials");
+    expect(await valueOf(accessKey)).toMatch(/^GK[0-9a-f]{24}$/);
+    expect(await valueOf(secretKey)).toMatch(/^[0-9a-f]{64}$/);
+    expect(await isSecret(accessKey)).toBe(true);
   });
 
   it("references chart secrets by name instead of values", () => {

@@ -87,12 +87,12 @@ test("images are downloaded once per host and only where needed", () => {
 
 test("the nightly backup covers exactly the stateful guests", () => {
   const job = named(result, "proxmoxve:backup/job:Job", "stateful-guests");
-  expect(job.inputs["vmids"]).toEqual(["201", "202", "203", "211", "221", "231", "241"]);
+  expect(job.inputs["vmids"]).toEqual(["201", "202", "203", "211", "221", "231", "241", "251"]);
   expect(job.inputs["storage"]).toBe("pbs");
 });
 
 test("HA resources for every guest and anti-affinity for the replica set and the control plane", () => {
-  expect(ofType(result, "proxmoxve:index/haresource:Haresource")).toHaveLength(11);
+  expect(ofType(result, "proxmoxve:index/haresource:Haresource")).toHaveLength(12);
   const rules = ofType(result, "proxmoxve:index/harule:Harule");
   expect(rules.map((r) => [r.name, r.inputs["resources"], r.inputs["affinity"]])).toEqual([
     ["mongodb-spread", ["ct:201", "ct:202", "ct:203"], "negative"],

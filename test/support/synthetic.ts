@@ -1,7 +1,8 @@
 /**
  * A valid stack configuration of any size: `hosts` identical Proxmox hosts, a three-member MongoDB
  * replica set and three control-plane nodes on distinct hosts (fewer hosts: co-location is
- * allowed), a Kubernetes worker and one service container on every host.
+ * allowed), Harbor's PostgreSQL and object store, a Kubernetes worker and one service container on
+ * every host.
  */
 import { stringify } from "yaml";
 import { CONFIG_NAMESPACE } from "../../components/config/issues";
@@ -31,6 +32,8 @@ const DATA_PATHS: Record<string, string> = {
   redis: "/var/lib/redis",
   zabbix: "/var/lib/postgresql",
   elasticsearch: "/var/lib/elasticsearch",
+  postgresql: "/var/lib/postgresql",
+  objectstore: "/var/lib/garage",
 };
 
 /** Raw config of an N-host stack, keyed like the stack file's keys without `baremetal:`. */
@@ -144,6 +147,8 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
   };
 
   for (let m = 0; m < 3; m++) container(`mongo-${m + 1}`, "mongodb", m, 201 + m, 500);
+  container("postgres-1", "postgresql", 0, 241, 100);
+  container("objects-1", "objectstore", 1, 251, 500);
   const controlPlanes = hosts >= 3 ? 3 : 1;
   for (let c = 0; c < controlPlanes; c++)
     node(`k8s-cp-${c + 1}`, "k8s-control-plane", c + 3, 301 + c);
@@ -164,6 +169,21 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
         : { address: "10.30.0.10", extraSANs: [] },
     // The top of the Kubernetes /16, far above the node addresses.
     metallb: { addressPool: ["10.30.255.200-10.30.255.239"] },
+    // Harbor's external services are this stack's own guests (redis-001 is on the first host).
+    harbor: {
+      ...structuredClone(productionKubernetesConfig.harbor),
+      database: {
+        ...structuredClone(productionKubernetesConfig.harbor.database),
+        host: "postgres-1.syn.internal.example.com",
+      },
+      redis: { addr: "redis-001.syn.internal.example.com:6379" },
+      imageStorage: {
+        type: "s3",
+        regionendpoint: "https://objects-1.syn.internal.example.com:3900",
+        region: "default",
+        bucket: "harbor",
+      },
+    },
   };
 
   return {
