@@ -6,6 +6,7 @@ import { type ConfigIssue, keyPath } from "../issues";
 import type { Report, Sections } from "./context";
 import { harborRules } from "./harbor";
 import { kubernetesRules } from "./kubernetes";
+import { storageRules } from "./storage";
 import { addressRules, firewallRules, networkRules, routerRules } from "./network";
 import {
   capacityRules,
@@ -25,6 +26,7 @@ const RULES = [
   capacityRules,
   placementRules,
   kubernetesRules,
+  storageRules,
   harborRules,
   firewallRules,
 ];

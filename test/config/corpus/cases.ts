@@ -734,6 +734,49 @@ export const BAD_CASES: readonly BadCase[] = [
     expect: [issue("firewall.managementFrom[0]", 'network "office" is not declared')],
   },
 
+  // --- Kubernetes storage ----------------------------------------------------------------------
+  {
+    name: "CSI datastore missing on a host that runs a Kubernetes node",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "storage", "proxmoxCsi", "datastore"], "ssd"),
+    expect: [
+      issue("kubernetes.storage.proxmoxCsi.datastore", "ssd is not a datastore of pve-02"),
+      issue("kubernetes.storage.proxmoxCsi.datastore", "ssd is not a datastore of pve-04"),
+      issue("kubernetes.storage.proxmoxCsi.datastore", "ssd is not a datastore of pve-05"),
+    ],
+  },
+  {
+    name: "CSI datastore that holds no VM disks",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "storage", "proxmoxCsi", "datastore"], "local"),
+    expect: [
+      issue(
+        "kubernetes.storage.proxmoxCsi.datastore",
+        'local on pve-02 must be a block datastore with content "images"',
+      ),
+      issue(
+        "kubernetes.storage.proxmoxCsi.datastore",
+        'local on pve-04 must be a block datastore with content "images"',
+      ),
+      issue(
+        "kubernetes.storage.proxmoxCsi.datastore",
+        'local on pve-05 must be a block datastore with content "images"',
+      ),
+    ],
+  },
+  {
+    name: "storage class that nothing in the program provides",
+    base: "production",
+    change: (c) => removeAt(c, ["kubernetes", "storage", "proxmoxCsi"]),
+    expect: [issue("kubernetes.storage.proxmoxCsi", "proxmox-nvme needs [storage.proxmoxCsi]")],
+  },
+  {
+    name: "CA issuer root valid for more than 30 years",
+    base: "staging",
+    change: (c) => setAt(c, ["kubernetes", "issuers", 0, "validityYears"], 50),
+    expect: [issue("kubernetes.issuers[0].validityYears", "<=30")],
+  },
+
   // --- data disks and Harbor's external services ---------------------------------------------
   {
     name: "stateful guest without a data disk",
