@@ -64,6 +64,12 @@ export function platformServices(config: StackConfig): PlatformServices {
   };
 }
 
+/** Whether the routers answer SNMP from the Kubernetes network (firewall `monitoringFrom`). */
+export function routersMonitoredFromCluster(config: StackConfig): boolean {
+  const kubernetesNetworks = config.networks.filter((n) => n.purpose === "kubernetes");
+  return kubernetesNetworks.some((n) => config.firewall.monitoringFrom.includes(n.name));
+}
+
 export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOutputs {
   // The routers read their credentials from stack config in the provider (configure), so the
   // network layer needs none here.
@@ -105,6 +111,8 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     site: { internalZone: config.site.internalZone, publicDomain: config.site.publicDomain },
     secrets: {
       cloudflareApiToken: secrets.cloudflareApiToken,
+      // The exporter walks the routers from the node VMs, so their network must be allowed.
+      ...(routersMonitoredFromCluster(config) ? { routerSnmp: network.snmp } : {}),
       ...(csiAccess
         ? {
             proxmoxCsi: pulumi

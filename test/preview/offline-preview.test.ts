@@ -50,7 +50,7 @@ test("--json gives a machine-readable form without input values", async () => {
   expect(production?.stack).toBe("production");
   expect(production?.ok).toBe(true);
   expect(production?.counts["proxmoxve:index/containerLegacy:ContainerLegacy"]).toBe(9);
-  expect(production?.counts["kubernetes:helm.sh/v3:Release"]).toBe(8);
+  expect(production?.counts["kubernetes:helm.sh/v3:Release"]).toBe(10);
   expect(production?.resources).toHaveLength(production?.resourceCount ?? -1);
   // Secret outputs are masked as `pulumi stack output` masks them; no placeholder leaks.
   expect(stdout).not.toContain("offline-");

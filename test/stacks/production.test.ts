@@ -133,6 +133,8 @@ test("every platform release is installed through the cluster's provider with a 
     "platform-eck-stack",
     "platform-harbor",
     "platform-kube-prometheus-stack",
+    "platform-prometheus-snmp-exporter",
+    "platform-proxmox-csi-plugin",
     "platform-tekton-operator",
     "platform-zabbix",
   ]);
@@ -140,6 +142,33 @@ test("every platform release is installed through the cluster's provider with a 
     expect(release.inputs["version"]).toMatch(/^v?\d+\.\d+\.\d+$/);
     expect(release.provider).toContain("pulumi:providers:kubernetes::platform-access-provider");
   }
+});
+
+test("the CSI plugin's Proxmox identity is created through the compute layer's provider", () => {
+  const token = named(result, "proxmoxve:user/token:Token", "proxmox-csi-token");
+  expect(token.inputs).toMatchObject({
+    userId: "kubernetes-csi@pve",
+    tokenName: "csi",
+    privilegesSeparation: false,
+  });
+  expect(token.provider).toContain("pulumi:providers:proxmoxve::proxmox");
+  const role = named(result, "proxmoxve:index/roleLegacy:RoleLegacy", "proxmox-csi-role");
+  expect(role.inputs["privileges"]).toEqual([
+    "VM.Audit",
+    "VM.Config.Disk",
+    "Datastore.Allocate",
+    "Datastore.AllocateSpace",
+    "Datastore.Audit",
+  ]);
+  expect(named(result, "proxmoxve:index/acl:Acl", "proxmox-csi-acl").inputs).toMatchObject({
+    path: "/",
+    roleId: "KubernetesCSI",
+    userId: "kubernetes-csi@pve",
+  });
+  const config = named(result, "kubernetes:core/v1:Secret", "platform-secrets-proxmox-csi-config");
+  // The token reaches the cluster only inside the (secret) plugin config.
+  expect(JSON.stringify(config.inputs)).toContain("offline-proxmox-csi-token");
+  expect(plaintextOccurrences(config.rawInputs, "offline-proxmox-csi-token")).toEqual([]);
 });
 
 test("every resource has a parent below the stack, and names are unique per type", () => {

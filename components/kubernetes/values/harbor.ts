@@ -3,6 +3,7 @@
  * loses nothing: PostgreSQL and Redis are external services, image blobs go to object storage
  * (or a PVC on a replicated storage class). Every credential is an existing Secret.
  */
+import { HARBOR_JOB_LOG_SIZE } from "../claims";
 import { secretNames, tlsAnnotations, type ValuesContext } from "./common";
 
 interface Claim {
@@ -115,7 +116,7 @@ export function harborValues(ctx: ValuesContext, options: HarborValuesOptions): 
         ...(image.type === "pvc"
           ? { registry: { ...rwo(image.size), storageClass: image.storageClass } }
           : {}),
-        jobservice: { jobLog: rwo("1Gi") },
+        jobservice: { jobLog: rwo(HARBOR_JOB_LOG_SIZE) },
         trivy: rwo(config.harbor.trivyStorage),
       },
       imageChartStorage:

@@ -579,10 +579,11 @@ export const BAD_CASES: readonly BadCase[] = [
     // pve-04 nvme: 7000 − 50 = 6950 GB; redis 64 + elastic 6687 + k8s 200.
     name: "disk over capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", "@elasticsearch-1", "dataDisk", "sizeGb"], 6687),
+    // pve-01 runs no Kubernetes node, so no room is kept there for the platform's volumes.
+    change: (c) => setAt(c, ["guests", "@mongo-1", "dataDisk", "sizeGb"], 6951),
     expect: [
       issue(
-        "hosts[@pve-04].datastores[@nvme].sizeGb",
+        "hosts[@pve-01].datastores[@nvme].sizeGb",
         'datastore "nvme" needs 6951 GB but has 6950',
       ),
     ],
@@ -591,10 +592,10 @@ export const BAD_CASES: readonly BadCase[] = [
     name: "disk over capacity with a larger host reserve",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", "@elasticsearch-1", "dataDisk", "sizeGb"], 6686);
+      setAt(c, ["guests", "@mongo-1", "dataDisk", "sizeGb"], 6950);
       setAt(c, ["capacity", "reserve", "diskGb"], 51);
     },
-    expect: [issue("hosts[@pve-04].datastores[@nvme].sizeGb", "needs 6950 GB but has 6949")],
+    expect: [issue("hosts[@pve-01].datastores[@nvme].sizeGb", "needs 6950 GB but has 6949")],
   },
   {
     name: "staging host over its RAM",
@@ -769,6 +770,28 @@ export const BAD_CASES: readonly BadCase[] = [
     base: "production",
     change: (c) => removeAt(c, ["kubernetes", "storage", "proxmoxCsi"]),
     expect: [issue("kubernetes.storage.proxmoxCsi", "proxmox-nvme needs [storage.proxmoxCsi]")],
+  },
+  {
+    name: "platform volumes larger than the free CSI datastore of a node's host",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "monitoring", "prometheusStorage"], "2Ti"),
+    expect: [
+      issue(
+        "kubernetes.storage.proxmoxCsi.datastore",
+        "pve-05 has 2454 GB free on nvme after its guests; the platform's volumes need up to 4443 GB there",
+      ),
+    ],
+  },
+  {
+    name: "a node's host filled to the last GB, with no room for the platform's volumes",
+    base: "production",
+    change: (c) => setAt(c, ["guests", "@elasticsearch-1", "dataDisk", "sizeGb"], 6686),
+    expect: [
+      issue(
+        "kubernetes.storage.proxmoxCsi.datastore",
+        "pve-04 has 0 GB free on nvme after its guests; the platform's volumes need up to 259 GB there",
+      ),
+    ],
   },
   {
     name: "CA issuer root valid for more than 30 years",
@@ -955,7 +978,7 @@ export const GOOD_CASES: readonly GoodCase[] = [
   {
     name: "disk exactly at capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", "@elasticsearch-1", "dataDisk", "sizeGb"], 6686),
+    change: (c) => setAt(c, ["guests", "@mongo-1", "dataDisk", "sizeGb"], 6950),
   },
   {
     name: "MongoDB members share a host with allowColocation",
