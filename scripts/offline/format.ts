@@ -16,6 +16,15 @@ function table(rows: string[][]): string {
   return rows.map(line).join("\n");
 }
 
+/** What a reviewer wants to see at a glance for some types: a release's chart and pinned version. */
+function detail(resource: RecordedResource): string | undefined {
+  if (resource.type !== "kubernetes:helm.sh/v3:Release") return undefined;
+  const { chart, version, namespace } = resource.inputs;
+  if (typeof chart !== "string" || typeof version !== "string") return undefined;
+  const where = typeof namespace === "string" ? ` in ${namespace}` : "";
+  return `${chart} ${version}${where}`;
+}
+
 export function resourceTree(resources: RecordedResource[]): string {
   const children = new Map<string | undefined, RecordedResource[]>();
   for (const resource of resources) {
@@ -30,7 +39,10 @@ export function resourceTree(resources: RecordedResource[]): string {
   const walk = (parent: string | undefined, depth: number) => {
     for (const resource of [...(children.get(parent) ?? [])].sort(byTypeAndName)) {
       const flags = resource.protect ? "  [protected]" : "";
-      lines.push(`${"  ".repeat(depth)}+ ${resource.type}  ${resource.name}${flags}`);
+      const about = detail(resource);
+      lines.push(
+        `${"  ".repeat(depth)}+ ${resource.type}  ${resource.name}${about ? `  (${about})` : ""}${flags}`,
+      );
       walk(resource.urn, depth + 1);
     }
   };

@@ -51,3 +51,13 @@ test("the registration order does not change the output", () => {
   expect(resourceTree([...resources].reverse())).toBe(resourceTree(resources));
   expect(countsByType([...resources].reverse())).toEqual(countsByType(resources));
 });
+
+test("Helm releases show their chart, pinned version and namespace", () => {
+  const release = {
+    ...resource("kubernetes:helm.sh/v3:Release", "platform-harbor", layer.urn),
+    inputs: { chart: "harbor", version: "1.19.1", namespace: "harbor" },
+  };
+  expect(resourceTree([stack, layer, release]).split("\n")[2]).toBe(
+    "    + kubernetes:helm.sh/v3:Release  platform-harbor  (harbor 1.19.1 in harbor)",
+  );
+});

@@ -34,6 +34,11 @@ test("without arguments it previews both stacks: tree, counts, capacity", async 
     /\+ proxmoxve:index\/containerLegacy:ContainerLegacy {2}mongo-1 {2}\[protected\]/,
   );
   expect(stdout).toMatch(/Counts by type:\n\s+\d+ {2}baremetal:compute:ComputeLayer/);
+  // Every release with its pinned chart version, in both stacks.
+  expect(stdout).toContain(
+    "+ kubernetes:helm.sh/v3:Release  platform-proxmox-csi-plugin  (oci://ghcr.io/sergelogvinov/charts/proxmox-csi-plugin 0.3.11 in csi-proxmox)",
+  );
+  expect(stdout.match(/platform-harbor {2}\(harbor 1\.19\.1 in harbor\)/g)).toHaveLength(2);
   expect(stdout).toMatch(/pve-01 +PowerEdge R750 +15\/248 \(free 233\) +48\/480 \(free 432\)/);
 });
 
