@@ -12,6 +12,7 @@ import { PlatformSecrets, type NamespaceKey, type PlatformSecretInputs } from ".
 import type { CertificateAuthority, PlatformNode, PlatformServices } from "./types";
 import { chartValues, namespaces, secretNames, tektonConfigSpec } from "./values";
 import { tlsAnnotations } from "./values/common";
+import { hasPrivateCa } from "./values/harbor";
 
 export interface KubernetesPlatformArgs {
   readonly config: KubernetesConfig;
@@ -185,7 +186,8 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     );
     this.tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
     release("argo-cd", [monitoring, issuers, ...secret(secretNames.argocd)]);
-    release("harbor", [monitoring, issuers, ...harborSecrets]);
+    const caBundle = this.harborCaBundle(name, config, args, childOpts, ns);
+    release("harbor", [monitoring, issuers, ...harborSecrets, ...caBundle]);
     release("zabbix", []);
 
     this.kubeconfig = access.kubeconfig;
@@ -198,6 +200,40 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       hostnames: this.hostnames,
       credentials: this.credentials,
     });
+  }
+
+  /**
+   * The CA roots Harbor's containers trust (`caBundleSecretName`): the `ca` issuers' roots and
+   * `registryCaPem`. Certificates are public, so the Secret is plain.
+   */
+  private harborCaBundle(
+    name: string,
+    config: KubernetesConfig,
+    args: KubernetesPlatformArgs,
+    opts: pulumi.CustomResourceOptions,
+    ns: Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>,
+  ): k8s.core.v1.Secret[] {
+    if (!hasPrivateCa(config)) return [];
+    const roots = config.issuers.flatMap((issuer) => {
+      const authority =
+        issuer.kind === "ca" ? args.certificateAuthorities?.[issuer.name] : undefined;
+      return authority ? [authority.certPem] : [];
+    });
+    const bundle = pulumi
+      .all(roots)
+      .apply((pems) => [...pems, ...(config.registryCaPem ? [config.registryCaPem] : [])])
+      .apply((pems) => pems.map((pem) => (pem.endsWith("\n") ? pem : `${pem}\n`)).join(""));
+    return [
+      new k8s.core.v1.Secret(
+        `${name}-harbor-ca-bundle`,
+        {
+          metadata: { name: secretNames.harborCaBundle, namespace: namespaces.harbor },
+          type: "Opaque",
+          stringData: { "ca.crt": bundle },
+        },
+        { ...opts, dependsOn: ns.harbor ? [ns.harbor] : [] },
+      ),
+    ];
   }
 
   /** The operator installs the dashboard without an ingress; expose it like the other UIs. */

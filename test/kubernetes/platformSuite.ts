@@ -247,6 +247,21 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
     expect(await isSecret(accessKey)).toBe(true);
   });
 
+  it("makes Harbor's containers trust the private CA roots", () => {
+    const { engine, values, release } = get();
+    expect(values("harbor")).toMatchObject({ caBundleSecretName: "harbor-ca-bundle" });
+    const bundle = byTypeAndName(
+      engine.resources,
+      "kubernetes:core/v1:Secret",
+      "platform-harbor-ca-bundle",
+    );
+    expect(bundle.inputs).toMatchObject({
+      metadata: { name: "harbor-ca-bundle", namespace: "harbor" },
+      stringData: { "ca.crt": CA_CERT },
+    });
+    expect(release("harbor").dependencies).toContain(bundle.urn);
+  });
+
   it("references chart secrets by name instead of values", () => {
     const { values } = get();
     const harbor = values("harbor") as {

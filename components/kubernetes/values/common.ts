@@ -40,6 +40,7 @@ export const secretNames = {
   harborDatabase: "harbor-database",
   harborRedis: "harbor-redis",
   harborS3: "harbor-s3",
+  harborCaBundle: "harbor-ca-bundle",
   externalElasticsearch: "external-elasticsearch",
   snmpExporterAuth: "snmp-exporter-auth",
   proxmoxCsiConfig: "proxmox-csi-config",

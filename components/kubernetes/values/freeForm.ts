@@ -82,6 +82,10 @@ export const freeFormPaths: Readonly<Record<ChartKey, readonly FreeFormPath[]>> 
       path: ["expose", "ingress", "annotations"],
       reason: "annotation map copied onto the Ingress",
     },
+    {
+      path: ["caBundleSecretName"],
+      reason: "documented as a commented top-level option (custom CA bundle for all components)",
+    },
   ],
   zabbix: [
     {

@@ -74,6 +74,8 @@ export interface HarborValues {
     };
   };
   redis: { type: "external"; external: { addr: string; existingSecret?: string } };
+  /** Extra CA roots (`ca.crt`) for core, jobservice, registry and trivy. */
+  caBundleSecretName?: string;
 }
 
 export interface HarborValuesOptions {
@@ -170,5 +172,13 @@ export function harborValues(ctx: ValuesContext, options: HarborValuesOptions): 
         ...(options.redisPassword ? { existingSecret: secretNames.harborRedis } : {}),
       },
     },
+    // The object store, PostgreSQL (verify-full) and Redis present certificates of the private
+    // CA; Harbor's containers verify them against these roots.
+    ...(hasPrivateCa(config) ? { caBundleSecretName: secretNames.harborCaBundle } : {}),
   };
+}
+
+/** Whether the stack has CA roots of its own (a `ca` issuer or an extra `registryCaPem`). */
+export function hasPrivateCa(config: ValuesContext["config"]): boolean {
+  return config.issuers.some((i) => i.kind === "ca") || config.registryCaPem !== undefined;
 }
