@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ros from "../../providers/routeros";
 import type { StackConfig } from "../config/schema";
+import { ruleSlug } from "./ruleNames";
 import { dnsRecords } from "./dns";
 import { forwardRules, inputRules, natRules, type FirewallRule } from "./firewall";
 import { LAN_LIST, OWNER_TAG, TRUNK_BRIDGE, WAN_LIST, netwatchScripts, planRouter } from "./plan";
@@ -198,8 +199,7 @@ export class RouterNode extends pulumi.ComponentResource {
       ...(r.inInterfaceList ? { inInterfaceList: r.inInterfaceList } : {}),
       ...(r.outInterfaceList ? { outInterfaceList: r.outInterfaceList } : {}),
     });
-    const slug = (comment: string) =>
-      comment.replace(`${OWNER_TAG}: `, "").replace(/[^a-z0-9]+/g, "-");
+    const slug = (comment: string) => ruleSlug(comment.replace(`${OWNER_TAG}: `, ""));
     const chains = [
       { table: "filter" as const, chain: "input", rules: inputRules(config) },
       { table: "filter" as const, chain: "forward", rules: forwardRules(config) },

@@ -4,6 +4,7 @@
  */
 import { type ConfigIssue, keyPath } from "../issues";
 import type { Report, Sections } from "./context";
+import { flowRules } from "./flows";
 import { harborRules } from "./harbor";
 import { kubernetesRules } from "./kubernetes";
 import { storageRules } from "./storage";
@@ -29,6 +30,7 @@ const RULES = [
   storageRules,
   harborRules,
   firewallRules,
+  flowRules,
 ];
 
 /** Runs every cross-field rule over the sections that parsed. */

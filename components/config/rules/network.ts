@@ -1,4 +1,5 @@
 /** Rules on networks, addresses, the router pair and the firewall policy. */
+import { ruleSlug } from "../../network/ruleNames";
 import {
   contains,
   hostPart,
@@ -204,10 +205,15 @@ export function firewallRules({ firewall, networks, partial }: Sections, report:
       }
     });
   }
+  // Comments name the rules' resources (by slug), so they must differ in more than case.
   duplicates(
     firewall.forward,
-    (r) => r.comment,
-    (i, key) => report(["firewall", "forward", i, "comment"], `duplicate rule comment "${key}"`),
+    (r) => ruleSlug(r.comment),
+    (i) =>
+      report(
+        ["firewall", "forward", i, "comment"],
+        `duplicate rule comment "${firewall.forward[i]?.comment ?? ""}"`,
+      ),
   );
   firewall.forward.forEach((rule, i) => {
     for (const side of ["from", "to"] as const) {

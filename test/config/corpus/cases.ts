@@ -721,6 +721,8 @@ export const BAD_CASES: readonly BadCase[] = [
     base: "production",
     change: (c) => setAt(c, ["firewall", "forward", 0, "to"], "databases"),
     expect: [issue("firewall.forward[0].to", 'network "databases" is not declared')],
+    // The rule carried the cluster's traffic to Harbor's services, now reported as missing.
+    alsoAllowed: ["firewall.forward"],
   },
   {
     name: "forward rule with ports but no protocol",
@@ -798,6 +800,38 @@ export const BAD_CASES: readonly BadCase[] = [
     base: "staging",
     change: (c) => setAt(c, ["kubernetes", "issuers", 0, "validityYears"], 50),
     expect: [issue("kubernetes.issuers[0].validityYears", "<=30")],
+  },
+
+  {
+    name: "forward rule comments that differ only in case and punctuation",
+    base: "production",
+    change: (c) => setAt(c, ["firewall", "forward", 4, "comment"], "Operators to services!"),
+    expect: [
+      issue("firewall.forward[4].comment", 'duplicate rule comment "Operators to services!"'),
+    ],
+  },
+  {
+    name: "no rule lets the CSI plugin reach the Proxmox API",
+    base: "production",
+    change: (c) => removeAt(c, ["firewall", "forward", 2]),
+    expect: [
+      issue(
+        "firewall.forward",
+        "no rule lets kubernetes reach management on tcp 8006 (the Proxmox CSI plugin to the Proxmox API, 10.10.0.11)",
+      ),
+    ],
+  },
+  {
+    name: "Harbor's database port missing from the cluster's forward rule",
+    base: "staging",
+    change: (c) =>
+      setAt(c, ["firewall", "forward", 0, "ports"], "27017,6379,3900,9200,10051,9216,9121,9100"),
+    expect: [
+      issue(
+        "firewall.forward",
+        "no rule lets kubernetes reach services on tcp 5432 (Harbor to PostgreSQL, 10.120.0.51)",
+      ),
+    ],
   },
 
   // --- data disks and Harbor's external services ---------------------------------------------

@@ -156,6 +156,18 @@ export function minimalStackConfig(): RawStackConfig {
         },
       },
     },
-    firewall: { managementFrom: ["lan"], dnsUpstreams: ["9.9.9.9"] },
+    firewall: {
+      managementFrom: ["lan"],
+      dnsUpstreams: ["9.9.9.9"],
+      forward: [
+        {
+          from: "k8s",
+          to: "lan",
+          protocol: "tcp",
+          ports: "3900,5432,6379",
+          comment: "cluster to Harbor's services",
+        },
+      ],
+    },
   };
 }
