@@ -24,7 +24,7 @@ describe("forward rule ports", () => {
 describe("flows the platform needs (production)", () => {
   const { config } = validateStackConfig(rawStackConfig("production"), allSecrets());
 
-  it("are the Proxmox API for the CSI plugin and Harbor's object store, database and cache", () => {
+  it("are the Proxmox API, Harbor's services, the exporters, Elasticsearch and Zabbix", () => {
     if (!config) throw new Error("production does not validate");
     expect(platformFlows(config)).toEqual([
       {
@@ -35,6 +35,24 @@ describe("flows the platform needs (production)", () => {
       { purpose: "Harbor to its object store", address: "10.20.0.61", port: 3900 },
       { purpose: "Harbor to PostgreSQL", address: "10.20.0.51", port: 5432 },
       { purpose: "Harbor to Redis", address: "10.20.0.21", port: 6379 },
+      ...["10.20.0.11", "10.20.0.12", "10.20.0.13"].map((address) => ({
+        purpose: "Prometheus to the MongoDB exporter",
+        address,
+        port: 9216,
+      })),
+      { purpose: "Prometheus to the Redis exporter", address: "10.20.0.21", port: 9121 },
+      {
+        purpose: "Zabbix agents to the Zabbix server (active checks)",
+        address: "10.20.0.31",
+        port: 10051,
+      },
+      {
+        purpose: "the Zabbix server to its agents on the nodes (passive checks)",
+        address: "10.20.0.31",
+        port: 10050,
+        toCluster: true,
+      },
+      { purpose: "Elastic agents and APM to Elasticsearch", address: "10.20.0.41", port: 9200 },
     ]);
   });
 });

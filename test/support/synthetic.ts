@@ -234,8 +234,15 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
           from: "kubernetes",
           to: "services",
           protocol: "tcp",
-          ports: "27017,6379,5432,3900,9200,10051",
-          comment: "apps to data services",
+          ports: "27017,6379,5432,3900,9200,10051,9216,9121",
+          comment: "apps and scrapers to data services",
+        },
+        {
+          from: "services",
+          to: "kubernetes",
+          protocol: "tcp",
+          ports: "10050",
+          comment: "zabbix to its agents",
         },
         {
           from: "kubernetes",

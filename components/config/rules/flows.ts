@@ -1,8 +1,9 @@
 /**
  * Traffic the Kubernetes platform needs through the routers. The firewall drops everything
  * between VLANs that `firewall.forward` does not allow, so a platform dependency the stack forgot
- * to allow would only show up as a release stuck after `pulumi up` (the CSI plugin unable to reach
- * the Proxmox API, Harbor unable to reach its database). Each needed flow must be allowed.
+ * to allow would only show up after `pulumi up` as a stuck release or an empty dashboard (the
+ * CSI plugin unable to reach the Proxmox API, Harbor its database, Prometheus an exporter).
+ * Each needed flow must be allowed.
  */
 import { contains, isIpv4Address } from "../addressing";
 import type { ForwardRule, Network } from "../schema";
@@ -11,8 +12,11 @@ import type { Report, Sections } from "./context";
 export interface Flow {
   /** What needs it, for the message. */
   purpose: string;
+  /** The destination; the source is the cluster's network unless `toCluster`. */
   address: string;
   port: number;
+  /** From `address` (a guest) into the cluster's network instead (Zabbix polling its agents). */
+  toCluster?: boolean;
 }
 
 /** Whether `ports` (`80,443,8000-8100`) includes `port`; no list means every port. */
@@ -62,6 +66,21 @@ export function platformFlows({ kubernetes, guests, site, proxmox }: Sections): 
     harbor.redis.addr.slice(0, redisAt),
     Number(harbor.redis.addr.slice(redisAt + 1)),
   );
+  // Monitoring and shipping between the cluster and the LXC services (see the values builders).
+  const monitoring = kubernetes.monitoring;
+  for (const guest of guests) {
+    const at = (purpose: string, port: number, toCluster = false) =>
+      flows.push({ purpose, address: guest.ip, port, ...(toCluster ? { toCluster } : {}) });
+    if (guest.role === "mongodb")
+      at("Prometheus to the MongoDB exporter", monitoring.mongodbExporterPort);
+    if (guest.role === "redis")
+      at("Prometheus to the Redis exporter", monitoring.redisExporterPort);
+    if (guest.role === "elasticsearch") at("Elastic agents and APM to Elasticsearch", 9200);
+    if (guest.role === "zabbix") {
+      at("Zabbix agents to the Zabbix server (active checks)", 10051);
+      at("the Zabbix server to its agents on the nodes (passive checks)", 10050, true);
+    }
+  }
   return flows;
 }
 
@@ -73,15 +92,14 @@ export function flowRules(sections: Sections, report: Report): void {
   const networkOf = (address: string): Network | undefined =>
     networks.find((n) => contains(n.cidr, address));
   for (const flow of platformFlows(sections)) {
-    const target = networkOf(flow.address);
+    const other = networkOf(flow.address);
     // Same VLAN: switched, not routed; outside every VLAN: the uplinks' business.
-    if (!target || target.name === cluster.name) continue;
-    if (firewall.forward.some((rule) => allows(rule, cluster.name, target.name, flow.port))) {
-      continue;
-    }
+    if (!other || other.name === cluster.name) continue;
+    const [from, to] = flow.toCluster ? [other, cluster] : [cluster, other];
+    if (firewall.forward.some((rule) => allows(rule, from.name, to.name, flow.port))) continue;
     report(
       ["firewall", "forward"],
-      `no rule lets ${cluster.name} reach ${target.name} on tcp ${flow.port} (${flow.purpose}, ${flow.address})`,
+      `no rule lets ${from.name} reach ${to.name} on tcp ${flow.port} (${flow.purpose}, ${flow.address})`,
     );
   }
 }

@@ -822,6 +822,17 @@ export const BAD_CASES: readonly BadCase[] = [
     ],
   },
   {
+    name: "no rule lets the Zabbix server poll its agents on the nodes",
+    base: "production",
+    change: (c) => removeAt(c, ["firewall", "forward", 1]),
+    expect: [
+      issue(
+        "firewall.forward",
+        "no rule lets services reach kubernetes on tcp 10050 (the Zabbix server to its agents on the nodes (passive checks), 10.20.0.31)",
+      ),
+    ],
+  },
+  {
     name: "Harbor's database port missing from the cluster's forward rule",
     base: "staging",
     change: (c) =>
