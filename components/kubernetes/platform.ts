@@ -95,6 +95,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       );
     }
 
+    const caBundle = privateCaBundle(config, args.certificateAuthorities ?? {});
     const secrets = new PlatformSecrets(
       `${name}-secrets`,
       {
@@ -102,6 +103,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
         namespaces: ns,
         inputs: args.secrets ?? {},
         elasticsearch: { url: args.services.elasticsearch.url, username: config.elastic.username },
+        ...(caBundle ? { caBundle } : {}),
         harborUsesS3: config.harbor.imageStorage.type === "s3",
         needsCloudflare: config.issuers.some((i) => i.kind === "acme"),
       },
@@ -186,8 +188,8 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     );
     this.tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
     release("argo-cd", [monitoring, issuers, ...secret(secretNames.argocd)]);
-    const caBundle = this.harborCaBundle(name, config, args, childOpts, ns);
-    release("harbor", [monitoring, issuers, ...harborSecrets, ...caBundle]);
+    const harborCa = caBundle ? [this.harborCaBundle(name, caBundle, childOpts, ns)] : [];
+    release("harbor", [monitoring, issuers, ...harborSecrets, ...harborCa]);
     release("zabbix", []);
 
     this.kubeconfig = access.kubeconfig;
@@ -202,38 +204,22 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     });
   }
 
-  /**
-   * The CA roots Harbor's containers trust (`caBundleSecretName`): the `ca` issuers' roots and
-   * `registryCaPem`. Certificates are public, so the Secret is plain.
-   */
+  /** The CA roots Harbor's containers trust (`caBundleSecretName`); public, so a plain Secret. */
   private harborCaBundle(
     name: string,
-    config: KubernetesConfig,
-    args: KubernetesPlatformArgs,
+    bundle: pulumi.Output<string>,
     opts: pulumi.CustomResourceOptions,
     ns: Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>,
-  ): k8s.core.v1.Secret[] {
-    if (!hasPrivateCa(config)) return [];
-    const roots = config.issuers.flatMap((issuer) => {
-      const authority =
-        issuer.kind === "ca" ? args.certificateAuthorities?.[issuer.name] : undefined;
-      return authority ? [authority.certPem] : [];
-    });
-    const bundle = pulumi
-      .all(roots)
-      .apply((pems) => [...pems, ...(config.registryCaPem ? [config.registryCaPem] : [])])
-      .apply((pems) => pems.map((pem) => (pem.endsWith("\n") ? pem : `${pem}\n`)).join(""));
-    return [
-      new k8s.core.v1.Secret(
-        `${name}-harbor-ca-bundle`,
-        {
-          metadata: { name: secretNames.harborCaBundle, namespace: namespaces.harbor },
-          type: "Opaque",
-          stringData: { "ca.crt": bundle },
-        },
-        { ...opts, dependsOn: ns.harbor ? [ns.harbor] : [] },
-      ),
-    ];
+  ): k8s.core.v1.Secret {
+    return new k8s.core.v1.Secret(
+      `${name}-harbor-ca-bundle`,
+      {
+        metadata: { name: secretNames.harborCaBundle, namespace: namespaces.harbor },
+        type: "Opaque",
+        stringData: { "ca.crt": bundle },
+      },
+      { ...opts, dependsOn: ns.harbor ? [ns.harbor] : [] },
+    );
   }
 
   /** The operator installs the dashboard without an ingress; expose it like the other UIs. */
@@ -280,6 +266,25 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       { ...opts, dependsOn },
     );
   }
+}
+
+/**
+ * PEM bundle of the stack's own CA roots: every `ca` issuer's root, then `registryCaPem`.
+ * Undefined when the stack has none (public certificates only).
+ */
+export function privateCaBundle(
+  config: KubernetesConfig,
+  authorities: Readonly<Record<string, CertificateAuthority>>,
+): pulumi.Output<string> | undefined {
+  if (!hasPrivateCa(config)) return undefined;
+  const roots = config.issuers.flatMap((issuer) => {
+    const authority = issuer.kind === "ca" ? authorities[issuer.name] : undefined;
+    return authority ? [authority.certPem] : [];
+  });
+  return pulumi
+    .all(roots)
+    .apply((pems) => [...pems, ...(config.registryCaPem ? [config.registryCaPem] : [])])
+    .apply((pems) => pems.map((pem) => (pem.endsWith("\n") ? pem : `${pem}\n`)).join(""));
 }
 
 /**

@@ -39,6 +39,8 @@ export interface PlatformSecretsArgs {
   readonly namespaces: Readonly<Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>>;
   readonly inputs: PlatformSecretInputs;
   readonly elasticsearch: { url: string; username: string };
+  /** PEM roots of the private CA(s) the external services' certificates chain to. */
+  readonly caBundle?: pulumi.Output<string>;
   readonly harborUsesS3: boolean;
   readonly needsCloudflare: boolean;
 }
@@ -105,10 +107,12 @@ export class PlatformSecrets extends pulumi.ComponentResource {
       "elasticsearchPassword",
       args.inputs.elasticsearchPassword ?? generate("elasticsearch", 32).result,
     );
+    // ECK reads `ca.crt` of an unmanaged cluster's Secret to verify its certificate.
     store(secretNames.externalElasticsearch, "elastic", {
       url: args.elasticsearch.url,
       username: args.elasticsearch.username,
       password: esPassword,
+      ...(args.caBundle ? { "ca.crt": args.caBundle } : {}),
     });
 
     if (args.needsCloudflare) {

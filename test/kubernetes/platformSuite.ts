@@ -247,6 +247,23 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
     expect(await isSecret(accessKey)).toBe(true);
   });
 
+  it("gives ECK the external Elasticsearch's URL, user and CA roots in one Secret", () => {
+    const { engine, fixture } = get();
+    const secret = byTypeAndName(
+      engine.resources,
+      "kubernetes:core/v1:Secret",
+      "platform-secrets-external-elasticsearch",
+    );
+    expect(secret.inputs).toMatchObject({
+      metadata: { name: "external-elasticsearch", namespace: "elastic" },
+      stringData: {
+        url: fixture.services.elasticsearch.url,
+        username: fixture.config.elastic.username,
+        "ca.crt": CA_CERT,
+      },
+    });
+  });
+
   it("makes Harbor's containers trust the private CA roots", () => {
     const { engine, values, release } = get();
     expect(values("harbor")).toMatchObject({ caBundleSecretName: "harbor-ca-bundle" });

@@ -1,7 +1,12 @@
+import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { resolveChart } from "../../components/kubernetes/charts";
 import { clusterIssuer } from "../../components/kubernetes/issuers";
+import { kubernetesConfigSchema } from "../../components/kubernetes/config";
 import { kubeconfigForApi } from "../../components/kubernetes/kubeconfig";
+import { privateCaBundle } from "../../components/kubernetes/platform";
+import { stagingKubernetesConfig } from "../support/kubernetesConfig";
+import { valueOf } from "./helpers";
 
 describe("resolveChart", () => {
   it("returns the pinned source unless the stack overrides repo or version", () => {
@@ -64,5 +69,34 @@ describe("issuers", () => {
     expect(JSON.stringify(acme.spec)).toContain(
       '"apiTokenSecretRef":{"name":"cloudflare-api-token","key":"api-token"}',
     );
+  });
+});
+
+describe("privateCaBundle", () => {
+  const root = (n: string) => `-----BEGIN CERTIFICATE-----\n${n}\n-----END CERTIFICATE-----`;
+
+  it("joins the ca issuers' roots and registryCaPem, one PEM per line block", async () => {
+    const config = kubernetesConfigSchema.parse({
+      ...stagingKubernetesConfig,
+      registryCaPem: root("RVhUUkE="),
+    });
+    const bundle = privateCaBundle(config, {
+      "internal-ca": {
+        certPem: pulumi.output(root("Uk9PVA==")),
+        privateKeyPem: pulumi.secret("k"),
+      },
+    });
+    expect(await valueOf(bundle as pulumi.Output<string>)).toBe(
+      `${root("Uk9PVA==")}\n${root("RVhUUkE=")}\n`,
+    );
+  });
+
+  it("is undefined for a stack with public certificates only", () => {
+    const config = kubernetesConfigSchema.parse({
+      ...stagingKubernetesConfig,
+      issuers: [{ name: "public", kind: "selfSigned" }],
+      platformIssuer: "public",
+    });
+    expect(privateCaBundle(config, {})).toBeUndefined();
   });
 });
