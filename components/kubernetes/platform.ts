@@ -5,14 +5,14 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveChart, type ChartKey } from "./charts";
+import { privateCaBundle } from "./caBundle";
 import { ClusterAccess } from "./clusterAccess";
 import type { KubernetesConfig } from "./config";
 import { PlatformIssuers } from "./platformIssuers";
 import { PlatformSecrets, type NamespaceKey, type PlatformSecretInputs } from "./platformSecrets";
+import { tektonDashboardIngress } from "./tektonDashboard";
 import type { CertificateAuthority, PlatformNode, PlatformServices } from "./types";
 import { chartValues, namespaces, secretNames, tektonConfigSpec } from "./values";
-import { tlsAnnotations } from "./values/common";
-import { hasPrivateCa } from "./values/harbor";
 
 export interface KubernetesPlatformArgs {
   readonly config: KubernetesConfig;
@@ -186,7 +186,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       },
       { ...childOpts, dependsOn: [tektonOperator] },
     );
-    this.tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
+    tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
     release("argo-cd", [monitoring, issuers, ...secret(secretNames.argocd)]);
     const harborCa = caBundle ? [this.harborCaBundle(name, caBundle, childOpts, ns)] : [];
     release("harbor", [monitoring, issuers, ...harborSecrets, ...harborCa]);
@@ -221,70 +221,6 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       { ...opts, dependsOn: ns.harbor ? [ns.harbor] : [] },
     );
   }
-
-  /** The operator installs the dashboard without an ingress; expose it like the other UIs. */
-  private tektonDashboardIngress(
-    name: string,
-    config: KubernetesConfig,
-    opts: pulumi.CustomResourceOptions,
-    dependsOn: pulumi.Resource[],
-  ): void {
-    const host = config.hostnames.tektonDashboard;
-    new k8s.networking.v1.Ingress(
-      `${name}-tekton-dashboard`,
-      {
-        metadata: {
-          name: "tekton-dashboard",
-          namespace: namespaces.tektonPipelines,
-          annotations: {
-            ...tlsAnnotations(config),
-            // Pulumi would wait for a load-balancer address in the Ingress status, which the
-            // host-port Traefik DaemonSet of microk8s does not publish: the update would hang
-            // until its timeout. Readiness is the TektonConfig's `Ready`, awaited before this.
-            "pulumi.com/skipAwait": "true",
-          },
-        },
-        spec: {
-          ingressClassName: config.ingressClassName,
-          tls: [{ hosts: [host], secretName: "tekton-dashboard-tls" }],
-          rules: [
-            {
-              host,
-              http: {
-                paths: [
-                  {
-                    path: "/",
-                    pathType: "Prefix",
-                    backend: { service: { name: "tekton-dashboard", port: { number: 9097 } } },
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      },
-      { ...opts, dependsOn },
-    );
-  }
-}
-
-/**
- * PEM bundle of the stack's own CA roots: every `ca` issuer's root, then `registryCaPem`.
- * Undefined when the stack has none (public certificates only).
- */
-export function privateCaBundle(
-  config: KubernetesConfig,
-  authorities: Readonly<Record<string, CertificateAuthority>>,
-): pulumi.Output<string> | undefined {
-  if (!hasPrivateCa(config)) return undefined;
-  const roots = config.issuers.flatMap((issuer) => {
-    const authority = issuer.kind === "ca" ? authorities[issuer.name] : undefined;
-    return authority ? [authority.certPem] : [];
-  });
-  return pulumi
-    .all(roots)
-    .apply((pems) => [...pems, ...(config.registryCaPem ? [config.registryCaPem] : [])])
-    .apply((pems) => pems.map((pem) => (pem.endsWith("\n") ? pem : `${pem}\n`)).join(""));
 }
 
 /**

@@ -4,7 +4,7 @@ import { resolveChart } from "../../components/kubernetes/charts";
 import { clusterIssuer } from "../../components/kubernetes/issuers";
 import { kubernetesConfigSchema } from "../../components/kubernetes/config";
 import { kubeconfigForApi } from "../../components/kubernetes/kubeconfig";
-import { privateCaBundle } from "../../components/kubernetes/platform";
+import { privateCaBundle } from "../../components/kubernetes/caBundle";
 import { stagingKubernetesConfig } from "../support/kubernetesConfig";
 import { valueOf } from "./helpers";
 
