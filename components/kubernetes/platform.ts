@@ -90,7 +90,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       if (key === "csiProxmox" && !config.storage.proxmoxCsi) continue;
       ns[key] = new k8s.core.v1.Namespace(
         `${name}-ns-${namespaces[key]}`,
-        { metadata: { name: namespaces[key] } },
+        { metadata: { name: namespaces[key], ...namespaceLabels(key) } },
         childOpts,
       );
     }
@@ -221,6 +221,15 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       { ...opts, dependsOn: ns.harbor ? [ns.harbor] : [] },
     );
   }
+}
+
+/**
+ * Pod Security labels: the CSI node plugin mounts host paths and runs privileged, so its
+ * namespace must admit privileged pods wherever Pod Security admission is enforced.
+ */
+function namespaceLabels(key: NamespaceKey): { labels?: Record<string, string> } {
+  if (key !== "csiProxmox") return {};
+  return { labels: { "pod-security.kubernetes.io/enforce": "privileged" } };
 }
 
 /**

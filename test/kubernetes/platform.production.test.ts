@@ -90,6 +90,14 @@ describe("KubernetesPlatform (production)", () => {
     });
     const release = run.release("proxmox-csi-plugin");
     expect(release.inputs["namespace"]).toBe("csi-proxmox");
+    const namespace = run.engine.resources.find(
+      (r) => r.type === "kubernetes:core/v1:Namespace" && r.name === "platform-ns-csi-proxmox",
+    );
+    expect(namespace?.inputs["metadata"]).toEqual({
+      name: "csi-proxmox",
+      labels: { "pod-security.kubernetes.io/enforce": "privileged" },
+    });
+    expect(release.dependencies).toContain(namespace?.urn);
     expect(run.release("kube-prometheus-stack").dependencies).toContain(release.urn);
     const secret = run.engine.resources.find(
       (r) =>
