@@ -42,26 +42,20 @@ export async function runConformance(conn: RouterConnection): Promise<StepResult
   const step = async (type: string, name: string, fn: () => Promise<void>) => {
     const before = registry().requestsSent;
     const t0 = Date.now();
+    const record = (outcome: { ok: boolean; error?: string }) =>
+      results.push({
+        type,
+        step: name,
+        requests: registry().requestsSent - before,
+        ms: Date.now() - t0,
+        ...outcome,
+      });
     try {
       await fn();
-      results.push({
-        type,
-        step: name,
-        ok: true,
-        requests: registry().requestsSent - before,
-        ms: Date.now() - t0,
-      });
+      record({ ok: true });
       return true;
     } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
-      results.push({
-        type,
-        step: name,
-        ok: false,
-        requests: registry().requestsSent - before,
-        ms: Date.now() - t0,
-        error,
-      });
+      record({ ok: false, error: e instanceof Error ? e.message : String(e) });
       return false;
     }
   };
