@@ -4,7 +4,7 @@
  * `rules/`; this file only says what each value must look like on its own.
  */
 import { z } from "zod";
-import { kubernetesConfigSchema } from "../kubernetes/config";
+import { kubernetesConfigSchema } from "./kubernetes";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
 
 const dnsLabel = z

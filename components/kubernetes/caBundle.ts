@@ -1,6 +1,6 @@
 /** The stack's own CA roots as one PEM bundle, for the clients that verify external services. */
 import * as pulumi from "@pulumi/pulumi";
-import type { KubernetesConfig } from "./config";
+import type { KubernetesConfig } from "../config/kubernetes";
 import type { CertificateAuthority } from "./types";
 import { hasPrivateCa } from "./values/harbor";
 

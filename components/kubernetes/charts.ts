@@ -6,19 +6,9 @@
  * (`charts/<chart>-values.keys.yaml`) for the values key check.
  */
 
-export const chartKeys = [
-  "proxmox-csi-plugin",
-  "cert-manager",
-  "kube-prometheus-stack",
-  "eck-operator",
-  "eck-stack",
-  "tekton-operator",
-  "argo-cd",
-  "harbor",
-  "zabbix",
-  "prometheus-snmp-exporter",
-] as const;
-export type ChartKey = (typeof chartKeys)[number];
+import type { ChartKey } from "../config/charts";
+
+export { chartKeys, type ChartKey } from "../config/charts";
 
 export interface ChartSource {
   /** Chart name inside `repo`, or a full `oci://` reference when `repo` is undefined. */

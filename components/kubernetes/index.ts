@@ -1,5 +1,5 @@
 /** Kubernetes platform layer: microk8s cluster formation and the platform releases. */
-export * from "./config";
+export * from "../config/kubernetes";
 export * from "./types";
 export { Microk8sCluster, type Microk8sClusterArgs } from "./microk8sCluster";
 export {

@@ -3,7 +3,7 @@
  * key pair Pulumi generated (Microk8sCluster), stored in the `<name>-root` TLS Secret in
  * cert-manager's namespace, which is where a ClusterIssuer looks for it.
  */
-import type { ClusterIssuerConfig } from "./config";
+import type { ClusterIssuerConfig } from "../config/kubernetes";
 
 export const CLOUDFLARE_TOKEN_SECRET = "cloudflare-api-token";
 

@@ -8,7 +8,7 @@
  * cloud-init runs write_files before runcmd, which gives exactly that order.
  */
 import { stringify } from "yaml";
-import type { KubernetesConfig } from "./config";
+import type { KubernetesConfig } from "../config/kubernetes";
 import { baseCloudConfig } from "../compute/cloudInit";
 import type { Microk8sNodeSpec, NodeLogin } from "./types";
 import { topologyLabels } from "./values/proxmoxCsi";

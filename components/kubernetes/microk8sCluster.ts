@@ -9,7 +9,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
-import type { KubernetesConfig } from "./config";
+import type { KubernetesConfig } from "../config/kubernetes";
 import { renderNodeUserData } from "./launchConfig";
 import type { CertificateAuthority, Microk8sNodeSpec, NodeLogin } from "./types";
 

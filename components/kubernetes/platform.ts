@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { resolveChart, type ChartKey } from "./charts";
 import { privateCaBundle } from "./caBundle";
 import { ClusterAccess } from "./clusterAccess";
-import type { KubernetesConfig } from "./config";
+import type { KubernetesConfig } from "../config/kubernetes";
 import { PlatformIssuers } from "./platformIssuers";
 import { PlatformSecrets, type NamespaceKey, type PlatformSecretInputs } from "./platformSecrets";
 import { tektonDashboardIngress } from "./tektonDashboard";

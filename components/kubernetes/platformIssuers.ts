@@ -1,7 +1,7 @@
 /** cert-manager ClusterIssuers the stack declares; `ca` issuers get their root Secret first. */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { ClusterIssuerConfig } from "./config";
+import type { ClusterIssuerConfig } from "../config/kubernetes";
 import { caRootSecretName, clusterIssuer, type Manifest } from "./issuers";
 import type { CertificateAuthority } from "./types";
 import { namespaces } from "./values/common";

@@ -4,7 +4,7 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { KubernetesConfig } from "./config";
+import type { KubernetesConfig } from "../config/kubernetes";
 import { namespaces } from "./values";
 import { tlsAnnotations } from "./values/common";
 

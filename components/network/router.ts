@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as ros from "../../providers/routeros";
 import type { StackConfig } from "../config/schema";
-import { ruleSlug } from "./ruleNames";
+import { ruleSlug } from "../config/ruleNames";
 import { dnsRecords } from "./dns";
 import { forwardRules, inputRules, natRules, type FirewallRule } from "./firewall";
 import { LAN_LIST, OWNER_TAG, TRUNK_BRIDGE, WAN_LIST, netwatchScripts, planRouter } from "./plan";

@@ -1,5 +1,5 @@
 /** Site fixtures for both stacks, as the compute and services layers would pass them. */
-import { kubernetesConfigSchema, type KubernetesConfig } from "../../components/kubernetes/config";
+import { kubernetesConfigSchema, type KubernetesConfig } from "../../components/config/kubernetes";
 import type { PlatformNode, PlatformServices } from "../../components/kubernetes/types";
 import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/kubernetesConfig";
 

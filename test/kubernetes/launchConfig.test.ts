@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { kubernetesConfigSchema } from "../../components/kubernetes/config";
+import { kubernetesConfigSchema } from "../../components/config/kubernetes";
 import {
   JOIN_SCRIPT_PATH,
   LAUNCH_CONFIG_PATH,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
-import { kubernetesConfigSchema } from "../../components/kubernetes/config";
+import { kubernetesConfigSchema } from "../../components/config/kubernetes";
 import { Microk8sCluster, validateNodes } from "../../components/kubernetes/microk8sCluster";
 import type { Microk8sNodeSpec } from "../../components/kubernetes/types";
 import { byTypeAndName, isSecret, leakedSecrets, valueOf } from "./helpers";

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { resolveChart } from "../../components/kubernetes/charts";
 import { clusterIssuer } from "../../components/kubernetes/issuers";
-import { kubernetesConfigSchema } from "../../components/kubernetes/config";
+import { kubernetesConfigSchema } from "../../components/config/kubernetes";
 import { kubeconfigForApi } from "../../components/kubernetes/kubeconfig";
 import { privateCaBundle } from "../../components/kubernetes/caBundle";
 import { stagingKubernetesConfig } from "../support/kubernetesConfig";

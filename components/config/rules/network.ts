@@ -1,5 +1,5 @@
 /** Rules on networks, addresses, the router pair and the firewall policy. */
-import { ruleSlug } from "../../network/ruleNames";
+import { ruleSlug } from "../ruleNames";
 import {
   contains,
   hostPart,

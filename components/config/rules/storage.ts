@@ -3,7 +3,7 @@
  * so the datastore it is given must exist, and hold VM disks, on every host with a Kubernetes
  * node. A host without it would only show up as PVCs stuck in Pending after `pulumi up`.
  */
-import { platformClaimsGb } from "../../kubernetes/claims";
+import { platformClaimsGb } from "../claims";
 import { capacityReport } from "../capacity";
 import { isKubernetesNode } from "../roles";
 import type { Report, Sections } from "./context";

@@ -1,5 +1,5 @@
 /** Shapes and names shared by the values builders and the components that create secrets. */
-import type { KubernetesConfig } from "../config";
+import type { KubernetesConfig } from "../../config/kubernetes";
 import type { PlatformNode, PlatformServices } from "../types";
 
 /** Everything a values builder may read. Builders are pure: no Outputs, no secrets. */

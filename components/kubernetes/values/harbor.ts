@@ -3,7 +3,7 @@
  * loses nothing: PostgreSQL and Redis are external services, image blobs go to object storage
  * (or a PVC on a replicated storage class). Every credential is an existing Secret.
  */
-import { HARBOR_JOB_LOG_SIZE } from "../claims";
+import { HARBOR_JOB_LOG_SIZE } from "../../config/claims";
 import { secretNames, tlsAnnotations, type ValuesContext } from "./common";
 
 interface Claim {

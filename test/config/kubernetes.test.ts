@@ -1,4 +1,4 @@
-import { kubernetesConfigSchema } from "../../components/kubernetes/config";
+import { kubernetesConfigSchema } from "../../components/config/kubernetes";
 import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/kubernetesConfig";
 
 describe("kubernetesConfigSchema", () => {

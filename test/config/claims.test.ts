@@ -1,7 +1,7 @@
-import { kubernetesConfigSchema } from "../../components/kubernetes/config";
-import { platformClaims, platformClaimsGb, quantityGi } from "../../components/kubernetes/claims";
+import { kubernetesConfigSchema } from "../../components/config/kubernetes";
+import { platformClaims, platformClaimsGb, quantityGi } from "../../components/config/claims";
 import { chartValues } from "../../components/kubernetes/values";
-import { productionFixture, stagingFixture } from "./fixtures";
+import { productionFixture, stagingFixture } from "../kubernetes/fixtures";
 import { productionKubernetesConfig } from "../support/kubernetesConfig";
 
 describe("platform volume claims", () => {

@@ -2,7 +2,7 @@
  * The persistent volumes the platform releases claim, from the same settings the values
  * builders use. The storage rule checks them against the datastore the CSI plugin allocates on.
  */
-import type { KubernetesConfig } from "./config";
+import type { KubernetesConfig } from "./kubernetes";
 
 export interface PlatformClaim {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { ruleSlug } from "../../components/network/ruleNames";
+import { ruleSlug } from "../../components/config/ruleNames";
 
 describe("ruleSlug", () => {
   it("keeps letters of any case and digits, one dash between words, none at the ends", () => {
