@@ -142,64 +142,8 @@ export const kubernetesConfigSchema = z
       trivyStorage: quantity.default("5Gi"),
     }),
   })
-  .superRefine((c, ctx) => {
-    const names = c.issuers.map((i) => i.name);
-    if (new Set(names).size !== names.length) {
-      ctx.addIssue({ code: "custom", path: ["issuers"], message: "issuer names must be unique" });
-    }
-    if (!names.includes(c.platformIssuer)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["platformIssuer"],
-        message: `[platformIssuer] ${c.platformIssuer} is not declared in [issuers]`,
-      });
-    }
-    const minor = Number(/^1\.(\d+)\//.exec(c.snapChannel)?.[1]);
-    if (minor < 35) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["snapChannel"],
-        message: "the ingress controller is the Traefik addon of microk8s 1.35+",
-      });
-    }
-    if (c.storage.storageClass === "microk8s-hostpath") {
-      if (!c.storage.hostpathAllowed) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["storage", "storageClass"],
-          message: "microk8s-hostpath requires [storage.hostpathAllowed]",
-        });
-      }
-    } else if (!c.storage.proxmoxCsi) {
-      // Every class the platform uses is created by this program; none is assumed to exist.
-      ctx.addIssue({
-        code: "custom",
-        path: ["storage", "proxmoxCsi"],
-        message: `[storage.storageClass] ${c.storage.storageClass} needs [storage.proxmoxCsi] to provide it (or microk8s-hostpath)`,
-      });
-    }
-    const image = c.harbor.imageStorage;
-    if (image.type === "pvc" && image.storageClass === "microk8s-hostpath") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["harbor", "imageStorage"],
-        message: "Harbor image blobs must survive a node loss: hostpath is node-local",
-      });
-    } else if (image.type === "pvc" && image.storageClass !== c.storage.storageClass) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["harbor", "imageStorage", "storageClass"],
-        message: `${image.storageClass} is not created by this program; use [storage.storageClass]`,
-      });
-    }
-    if (c.api.vrrp && (c.controlPlaneNodes === 1 || !ipv4.safeParse(c.api.address).success)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["api", "vrrp"],
-        message: "[api.vrrp] needs 3 control-plane nodes and an IPv4 [api.address]",
-      });
-    }
-  });
+  // Checks across fields are config rules (rules/kubernetesSettings.ts), like every other.
+  .describe("baremetal:kubernetes");
 
 /** Parsed `baremetal:kubernetes` configuration. */
 export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;

@@ -7,6 +7,7 @@ import type { Report, Sections } from "./context";
 import { flowRules } from "./flows";
 import { harborRules } from "./harbor";
 import { kubernetesRules } from "./kubernetes";
+import { kubernetesSettingsRules } from "./kubernetesSettings";
 import { storageRules } from "./storage";
 import { addressRules, firewallRules, networkRules, routerRules } from "./network";
 import {
@@ -26,6 +27,7 @@ const RULES = [
   dataDiskRules,
   capacityRules,
   placementRules,
+  kubernetesSettingsRules,
   kubernetesRules,
   storageRules,
   harborRules,
