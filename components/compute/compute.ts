@@ -4,17 +4,25 @@
  */
 import * as proxmox from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
+import type { HostCapacity } from "../config/capacity";
 import { mustExist } from "../invariant";
-import { capacityReport, type HostCapacity } from "../config/capacity";
-import { isStateful, kindOf } from "../config/roles";
-import type { Guest, StackConfig } from "../config/schema";
-import { baseCloudConfig, renderCloudConfig } from "./cloudInit";
+import {
+  baseCloudConfig,
+  renderCloudConfig,
+  type BackupPlan,
+  type ComputePlan,
+  type HighAvailabilityPlan,
+  type PlacedGuest,
+  type PlannedGuest,
+} from "../plan";
 import { ProxmoxHost } from "./host";
-import { containerArgs, fqdnOf, replacementAllowed, vmArgs, type GuestContext } from "./payloads";
-import { backedUpVmIds, haResourceId, pinnedHosts, pruneBackups, spreadRules } from "./resilience";
+import { containerArgs, vmArgs, type GuestContext } from "./payloads";
+
+export type { PlacedGuest } from "../plan";
 
 export interface ComputeLayerArgs {
-  readonly config: StackConfig;
+  /** The compute slice of the data-center plan. */
+  readonly plan: ComputePlan;
   readonly proxmoxApiToken: pulumi.Input<string>;
   /** Key the provider uses to reach hosts over SSH (snippet uploads need it). */
   readonly sshPrivateKey: pulumi.Input<string>;
@@ -23,17 +31,6 @@ export interface ComputeLayerArgs {
    * forms the cluster. A node without one boots with the base document only.
    */
   readonly vmUserData?: Record<string, pulumi.Input<string>>;
-}
-
-export interface PlacedGuest {
-  name: string;
-  role: Guest["role"];
-  kind: "lxc" | "vm";
-  host: string;
-  vmId: number;
-  ip: string;
-  fqdn: string;
-  stateful: boolean;
 }
 
 export class ComputeLayer extends pulumi.ComponentResource {
@@ -47,20 +44,20 @@ export class ComputeLayer extends pulumi.ComponentResource {
 
   constructor(name: string, args: ComputeLayerArgs, opts?: pulumi.ComponentResourceOptions) {
     // Only non-secret, serialisable args are recorded as the component's inputs.
-    super(ComputeLayer.__pulumiType, name, { site: args.config.site.name }, opts);
-    const { config } = args;
+    super(ComputeLayer.__pulumiType, name, { site: args.plan.site }, opts);
+    const { plan } = args;
 
     this.provider = new proxmox.Provider(
       "proxmox",
       {
-        endpoint: config.proxmox.endpoint,
+        endpoint: plan.provider.endpoint,
         apiToken: pulumi.secret(args.proxmoxApiToken),
-        insecure: config.proxmox.insecure,
+        insecure: plan.provider.insecure,
         minTls: "1.3",
         ssh: {
-          username: config.proxmox.sshUser,
+          username: plan.provider.sshUser,
           privateKey: pulumi.secret(args.sshPrivateKey),
-          nodes: config.hosts.map((host) => ({ name: host.name, address: host.managementIp })),
+          nodes: plan.provider.nodes,
         },
       },
       { parent: this },
@@ -68,56 +65,27 @@ export class ComputeLayer extends pulumi.ComponentResource {
     const childOpts = { parent: this, provider: this.provider };
 
     this.hosts = Object.fromEntries(
-      config.hosts.map((host) => {
-        const guests = config.guests.filter((guest) => guest.host === host.name);
-        return [
-          host.name,
-          new ProxmoxHost(
-            host.name,
-            {
-              host,
-              config,
-              needsLxcTemplate: guests.some((g) => kindOf(g) === "lxc"),
-              needsCloudImage: guests.some((g) => kindOf(g) === "vm"),
-            },
-            childOpts,
-          ),
-        ];
-      }),
+      plan.hosts.map((host) => [host.name, new ProxmoxHost(host.name, { plan: host }, childOpts)]),
     );
 
-    for (const guest of config.guests) this.createGuest(guest, args);
-    this.createBackups(config);
-    if (config.proxmox.ha.enabled) this.createHighAvailability(config);
+    for (const guest of plan.guests) this.createGuest(guest, args);
+    if (plan.backup) this.createBackups(plan.backup);
+    if (plan.ha) this.createHighAvailability(plan.ha, plan.guests);
 
-    this.placement = config.guests.map((guest) => ({
-      name: guest.name,
-      role: guest.role,
-      kind: kindOf(guest),
-      host: guest.host,
-      vmId: guest.vmId,
-      ip: guest.ip,
-      fqdn: fqdnOf(guest.name, config),
-      stateful: isStateful(guest),
-    }));
-    this.capacity = capacityReport(config.hosts, config.guests, config.capacity);
+    this.placement = plan.placement;
+    this.capacity = plan.capacity;
     this.registerOutputs({ placement: this.placement, capacity: this.capacity });
   }
 
-  private createGuest(guest: Guest, args: ComputeLayerArgs): void {
-    const { config } = args;
+  private createGuest(guest: PlannedGuest, args: ComputeLayerArgs): void {
+    const { plan } = args;
     const host = mustExist(this.hosts[guest.host], `host ${guest.host}`);
-    const network = mustExist(
-      config.networks.find((n) => n.name === guest.network),
-      `network ${guest.network}`,
-    );
-    const ctx: GuestContext = { guest, network, config };
+    const ctx: GuestContext = { guest, settings: plan.settings };
     // Guests live under their host's component so the tree reads as the rack does.
     const opts: pulumi.CustomResourceOptions = { parent: host, provider: this.provider };
 
-    if (kindOf(guest) === "lxc") {
-      const stateful = isStateful(guest);
-      if (stateful && replacementAllowed(guest, config)) {
+    if (guest.kind === "lxc") {
+      if (guest.stateful && guest.replaceable) {
         pulumi.log.warn(
           `${guest.name}: replacement allowed by baremetal:placement.allowReplace; its data is not protected in this update`,
           this,
@@ -129,7 +97,7 @@ export class ComputeLayer extends pulumi.ComponentResource {
         {
           ...opts,
           // A replaced container loses its data: the engine refuses to replace a protected one.
-          protect: stateful && !replacementAllowed(guest, config),
+          protect: guest.protect,
           // A newer template must not rebuild running containers.
           ignoreChanges: ["operatingSystem.templateFileId"],
         },
@@ -139,20 +107,12 @@ export class ComputeLayer extends pulumi.ComponentResource {
 
     const userData =
       args.vmUserData?.[guest.name] ??
-      renderCloudConfig(
-        baseCloudConfig({
-          hostname: guest.name,
-          fqdn: fqdnOf(guest.name, config),
-          user: config.access.user,
-          sshPublicKeys: config.access.sshPublicKeys,
-          timezone: config.site.timezone,
-        }),
-      );
+      renderCloudConfig(baseCloudConfig({ hostname: guest.name, fqdn: guest.fqdn, ...plan.login }));
     const snippet = new proxmox.FileLegacy(
       `${guest.name}-user-data`,
       {
         nodeName: guest.host,
-        datastoreId: config.proxmox.imageDatastore,
+        datastoreId: plan.settings.imageDatastore,
         contentType: "snippets",
         // The document may hold a cluster join token: keep it secret in state.
         sourceRaw: { data: pulumi.secret(userData), fileName: `${guest.name}-user-data.yaml` },
@@ -170,20 +130,18 @@ export class ComputeLayer extends pulumi.ComponentResource {
     );
   }
 
-  private createBackups(config: StackConfig): void {
-    const vmids = backedUpVmIds(config);
-    if (vmids.length === 0) return;
+  private createBackups(backup: BackupPlan): void {
     const guests = [...Object.values(this.containers), ...Object.values(this.vms)];
     new proxmox.backup.Job(
       "stateful-guests",
       {
-        resourceId: `${config.site.name}-stateful`,
-        schedule: config.proxmox.backup.schedule,
-        storage: config.proxmox.backup.storage,
-        vmids,
-        mode: config.proxmox.backup.mode,
+        resourceId: backup.resourceId,
+        schedule: backup.schedule,
+        storage: backup.storage,
+        vmids: backup.vmids,
+        mode: backup.mode,
         compress: "zstd",
-        pruneBackups: pruneBackups(config),
+        pruneBackups: backup.pruneBackups,
         enabled: true,
         repeatMissed: true,
         notesTemplate: "{{guestname}} ({{vmid}}) nightly",
@@ -192,11 +150,11 @@ export class ComputeLayer extends pulumi.ComponentResource {
     );
   }
 
-  private createHighAvailability(config: StackConfig): void {
+  private createHighAvailability(ha: HighAvailabilityPlan, planned: PlannedGuest[]): void {
     const guests = { ...this.containers, ...this.vms };
     // Proxmox VE 8 has no affinity rules: members of a spread group are pinned to their own host
     // by a restricted HA group instead, which keeps them apart just as well.
-    const pinned = config.proxmox.version < 9 ? pinnedHosts(config) : new Map<string, string>();
+    const pinned = new Map(Object.entries(ha.pinned));
     const groups = new Map<string, proxmox.Hagroup>();
     for (const host of new Set(pinned.values())) {
       groups.set(
@@ -213,12 +171,12 @@ export class ComputeLayer extends pulumi.ComponentResource {
         ),
       );
     }
-    const haResources = config.guests.map((guest) => {
+    const haResources = planned.map((guest) => {
       const group = groups.get(pinned.get(guest.name) ?? "");
       return new proxmox.Haresource(
         `${guest.name}-ha`,
         {
-          resourceId: haResourceId(guest),
+          resourceId: guest.haResourceId,
           state: "started",
           // Local storage: restart in place; relocating would start an empty guest elsewhere.
           maxRestart: 3,
@@ -233,8 +191,8 @@ export class ComputeLayer extends pulumi.ComponentResource {
         },
       );
     });
-    if (config.proxmox.version < 9) return;
-    for (const rule of spreadRules(config)) {
+    if (ha.version < 9) return;
+    for (const rule of ha.spreadRules) {
       new proxmox.Harule(
         rule.name,
         {

@@ -4,15 +4,11 @@
  */
 import * as proxmox from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
-import type { Host, StackConfig } from "../config/schema";
+import type { DownloadPlan, HostPlan } from "../plan";
 
 export interface ProxmoxHostArgs {
-  readonly host: Host;
-  readonly config: StackConfig;
-  /** Download the LXC template (some guest on this host is a container). */
-  readonly needsLxcTemplate: boolean;
-  /** Download the cloud image (some guest on this host is a VM). */
-  readonly needsCloudImage: boolean;
+  /** The host's slice of the compute plan. */
+  readonly plan: HostPlan;
 }
 
 export class ProxmoxHost extends pulumi.ComponentResource {
@@ -23,34 +19,29 @@ export class ProxmoxHost extends pulumi.ComponentResource {
 
   constructor(name: string, args: ProxmoxHostArgs, opts?: pulumi.ComponentResourceOptions) {
     super(ProxmoxHost.__pulumiType, name, args, opts);
-    const { host, config } = args;
-    const vlans = [...new Set(config.networks.map((n) => n.vlanId))].sort((a, b) => a - b);
+    const { plan } = args;
 
     this.bridge = new proxmox.network.linux.Bridge(
-      `${host.name}-${config.proxmox.bridge.name}`,
+      `${plan.name}-${plan.bridge.name}`,
       {
-        nodeName: host.name,
-        name: config.proxmox.bridge.name,
-        ports: host.bridgePorts,
+        nodeName: plan.name,
+        name: plan.bridge.name,
+        ports: plan.bridge.ports,
         vlanAware: true,
         // Only the stack's VLANs reach guests; anything else on the trunk is dropped.
-        vids: vlans.join(" "),
+        vids: plan.bridge.vids,
         comment: "guest VLAN trunk, managed by Pulumi",
-        ...(config.proxmox.bridge.mtu ? { mtu: config.proxmox.bridge.mtu } : {}),
+        ...(plan.bridge.mtu ? { mtu: plan.bridge.mtu } : {}),
       },
       { parent: this },
     );
 
-    const download = (
-      suffix: string,
-      contentType: string,
-      source: StackConfig["proxmox"]["lxcTemplate"],
-    ) =>
+    const download = (suffix: string, contentType: string, source: DownloadPlan) =>
       new proxmox.download.File(
-        `${host.name}-${suffix}`,
+        `${plan.name}-${suffix}`,
         {
-          nodeName: host.name,
-          datastoreId: config.proxmox.imageDatastore,
+          nodeName: plan.name,
+          datastoreId: plan.imageDatastore,
           contentType,
           url: source.url,
           fileName: source.fileName,
@@ -62,11 +53,11 @@ export class ProxmoxHost extends pulumi.ComponentResource {
         },
         { parent: this },
       );
-    this.lxcTemplate = args.needsLxcTemplate
-      ? download("lxc-template", "vztmpl", config.proxmox.lxcTemplate)
+    this.lxcTemplate = plan.lxcTemplate
+      ? download("lxc-template", "vztmpl", plan.lxcTemplate)
       : undefined;
-    this.cloudImage = args.needsCloudImage
-      ? download("cloud-image", "import", config.proxmox.cloudImage)
+    this.cloudImage = plan.cloudImage
+      ? download("cloud-image", "import", plan.cloudImage)
       : undefined;
 
     this.registerOutputs({

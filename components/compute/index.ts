@@ -1,5 +1,4 @@
-export * from "./cloudInit";
 export * from "./compute";
 export * from "./host";
 export * from "./payloads";
-export * from "./resilience";
+export * from "./proxmoxCsiAccess";

@@ -4,58 +4,37 @@
  */
 import type * as proxmox from "@muhlba91/pulumi-proxmoxve";
 import { withPrefix } from "../config/addressing";
-import { isStateful } from "../config/roles";
-import type { Guest, Network, StackConfig } from "../config/schema";
+import type { GuestSettings, PlannedGuest } from "../plan";
 
 const MIB_PER_GB = 1024;
 
 export interface GuestContext {
-  guest: Guest;
-  network: Network;
-  config: StackConfig;
+  guest: PlannedGuest;
+  settings: GuestSettings;
 }
 
-/** Whether a stateful guest may be replaced in the next update (explicit opt-in per stack). */
-export function replacementAllowed(guest: Guest, config: StackConfig): boolean {
-  return config.placement.allowReplace.includes(guest.name);
-}
-
-/** Proxmox `protection` (blocks deletion in Proxmox itself) for stateful guests. */
-export function proxmoxProtection(guest: Guest, config: StackConfig): boolean {
-  return isStateful(guest) && !replacementAllowed(guest, config);
-}
-
-/** Proxmox lower-cases and sorts tags; giving them that way avoids a perpetual diff. */
-export function guestTags(guest: Guest, config: StackConfig): string[] {
-  return [config.site.name, guest.role, isStateful(guest) ? "stateful" : "stateless"].sort();
-}
-
-export function fqdnOf(name: string, config: StackConfig): string {
-  return `${name}.${config.site.internalZone}`;
-}
-
-function dns(ctx: GuestContext) {
+function dns({ guest, settings }: GuestContext) {
   // The routers answer DNS on the network's VRRP address.
-  return { domain: ctx.config.site.internalZone, servers: [ctx.network.gateway] };
+  return { domain: settings.internalZone, servers: [guest.vlan.gateway] };
 }
 
-function ipv4(ctx: GuestContext) {
-  return { address: withPrefix(ctx.guest.ip, ctx.network.cidr), gateway: ctx.network.gateway };
+function ipv4({ guest }: GuestContext) {
+  return { address: withPrefix(guest.ip, guest.vlan.cidr), gateway: guest.vlan.gateway };
 }
 
 /** Boot order: data services first, so applications find them on a cold start. */
-export function startupOrder(guest: Guest): number {
-  return isStateful(guest) ? 1 : guest.role === "kibana" ? 2 : 3;
+export function startupOrder(guest: Pick<PlannedGuest, "role" | "stateful">): number {
+  return guest.stateful ? 1 : guest.role === "kibana" ? 2 : 3;
 }
 
 /** What identifies a guest in Proxmox and to a person browsing it, for containers and VMs alike. */
-function guestIdentity({ guest, config }: GuestContext) {
+function guestIdentity({ guest, settings }: GuestContext) {
   return {
     nodeName: guest.host,
     vmId: guest.vmId,
-    description: `${guest.role} (${config.site.name}), managed by Pulumi`,
-    tags: guestTags(guest, config),
-    protection: proxmoxProtection(guest, config),
+    description: `${guest.role} (${settings.site}), managed by Pulumi`,
+    tags: guest.tags,
+    protection: guest.protect,
   };
 }
 
@@ -63,7 +42,7 @@ export function containerArgs(
   ctx: GuestContext,
   templateFileId: proxmox.types.input.ContainerLegacyOperatingSystem["templateFileId"],
 ): proxmox.ContainerLegacyArgs {
-  const { guest, config } = ctx;
+  const { guest, settings } = ctx;
   return {
     ...guestIdentity(ctx),
     unprivileged: true,
@@ -88,17 +67,17 @@ export function containerArgs(
     networkInterfaces: [
       {
         name: "eth0",
-        bridge: config.proxmox.bridge.name,
-        vlanId: ctx.network.vlanId,
+        bridge: settings.bridge.name,
+        vlanId: guest.vlan.vlanId,
         firewall: true,
-        ...(config.proxmox.bridge.mtu ? { mtu: config.proxmox.bridge.mtu } : {}),
+        ...(settings.bridge.mtu ? { mtu: settings.bridge.mtu } : {}),
       },
     ],
     initialization: {
       hostname: guest.name,
       ipConfigs: [{ ipv4: ipv4(ctx) }],
       dns: dns(ctx),
-      userAccount: { keys: config.access.sshPublicKeys },
+      userAccount: { keys: settings.sshPublicKeys },
     },
     operatingSystem: { templateFileId, type: "debian" },
   };
@@ -109,7 +88,7 @@ export function vmArgs(
   imageFileId: proxmox.types.input.VmLegacyDisk["importFrom"],
   userDataFileId: proxmox.types.input.VmLegacyInitialization["userDataFileId"],
 ): proxmox.VmLegacyArgs {
-  const { guest, config } = ctx;
+  const { guest, settings } = ctx;
   return {
     ...guestIdentity(ctx),
     name: guest.name,
@@ -137,11 +116,11 @@ export function vmArgs(
     ],
     networkDevices: [
       {
-        bridge: config.proxmox.bridge.name,
-        vlanId: ctx.network.vlanId,
+        bridge: settings.bridge.name,
+        vlanId: guest.vlan.vlanId,
         model: "virtio",
         firewall: true,
-        ...(config.proxmox.bridge.mtu ? { mtu: config.proxmox.bridge.mtu } : {}),
+        ...(settings.bridge.mtu ? { mtu: settings.bridge.mtu } : {}),
       },
     ],
     initialization: {

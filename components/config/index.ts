@@ -2,6 +2,8 @@ export * from "./addressing";
 export * from "./capacity";
 export * from "./issues";
 export * from "./load";
+export * from "./networks";
+export * from "./ports";
 export * from "./roles";
 export * from "./schema";
 export * from "./validate";

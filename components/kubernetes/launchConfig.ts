@@ -9,9 +9,8 @@
  */
 import { stringify } from "yaml";
 import type { KubernetesConfig } from "../config/kubernetes";
-import { baseCloudConfig } from "../compute/cloudInit";
+import { baseCloudConfig, topologyLabels } from "../plan";
 import type { Microk8sNodeSpec, NodeLogin } from "./types";
-import { topologyLabels } from "./values/proxmoxCsi";
 
 export const LAUNCH_CONFIG_PATH = "/etc/microk8s.yaml";
 export const JOIN_SCRIPT_PATH = "/usr/local/sbin/microk8s-join.sh";

@@ -10,37 +10,17 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
 import type { KubernetesConfig } from "../config/kubernetes";
+import type { ClusterPlan } from "../plan";
 import { renderNodeUserData } from "./launchConfig";
-import type { CertificateAuthority, Microk8sNodeSpec, NodeLogin } from "./types";
+import type { CertificateAuthority } from "./types";
 
+/**
+ * The cluster slice of the data-center plan. The config validator has checked what a node list
+ * must satisfy (unique names, a control-plane node to bootstrap from, the voter count), so the
+ * plan's nodes are used as they are.
+ */
 export interface Microk8sClusterArgs {
-  readonly config: KubernetesConfig;
-  /** Node VMs; names are natural keys and must be unique. */
-  readonly nodes: Microk8sNodeSpec[];
-  /** `region` is the topology region the kubelets register with (the Proxmox cluster). */
-  readonly site: { internalZone: string; region: string };
-  /** Host name of the internal Harbor that containerd trusts. */
-  readonly harborRegistryHost: string;
-  /** Login user and keys every node gets (see NodeUserDataInput.login). */
-  readonly login?: NodeLogin;
-}
-
-/** Checks the node plan against the config; throws with the offending arg named. */
-export function validateNodes(config: KubernetesConfig, nodes: readonly Microk8sNodeSpec[]): void {
-  const names = nodes.map((n) => n.name);
-  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) throw new Error(`[nodes] node name ${duplicate} is not unique`);
-  const bootstraps = nodes.filter((n) => n.role === "bootstrap");
-  if (bootstraps.length !== 1) {
-    throw new Error(`[nodes] need exactly one bootstrap node, got ${bootstraps.length}`);
-  }
-  if (bootstraps[0]?.worker) throw new Error("[nodes] the bootstrap node cannot be a worker");
-  const controlPlane = nodes.filter((n) => !n.worker).length;
-  if (controlPlane !== config.controlPlaneNodes) {
-    throw new Error(
-      `[nodes] ${controlPlane} control-plane nodes but [config.controlPlaneNodes] is ${config.controlPlaneNodes}`,
-    );
-  }
+  readonly plan: ClusterPlan;
 }
 
 export class Microk8sCluster extends pulumi.ComponentResource {
@@ -56,9 +36,8 @@ export class Microk8sCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: Microk8sClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(Microk8sCluster.__pulumiType, name, args, opts);
-    validateNodes(args.config, args.nodes);
-    const bootstrap = args.nodes.find((n) => n.role === "bootstrap");
-    if (!bootstrap) throw new Error("[nodes] no bootstrap node");
+    const { plan } = args;
+    const bootstrap = plan.bootstrap;
     this.bootstrapNode = { name: bootstrap.name, ip: bootstrap.ip };
 
     // microk8s requires exactly 32 characters; letters and digits keep it URL-path safe.
@@ -69,7 +48,7 @@ export class Microk8sCluster extends pulumi.ComponentResource {
     );
     this.token = pulumi.secret(token.result);
 
-    for (const issuer of args.config.issuers) {
+    for (const issuer of plan.config.issuers) {
       if (issuer.kind !== "ca") continue;
       this.certificateAuthorities[issuer.name] = this.certificateAuthority(name, issuer);
     }
@@ -78,19 +57,19 @@ export class Microk8sCluster extends pulumi.ComponentResource {
     );
 
     this.userData = {};
-    for (const node of args.nodes) {
+    for (const node of plan.nodes) {
       this.userData[node.name] = pulumi.secret(
         pulumi.all([this.token, trustedCaPems]).apply(([value, caPems]) =>
           renderNodeUserData({
-            config: args.config,
+            config: plan.config,
             node,
             bootstrapIp: bootstrap.ip,
             token: value,
-            harborRegistryHost: args.harborRegistryHost,
-            internalZone: args.site.internalZone,
-            region: args.site.region,
+            harborRegistryHost: plan.harborRegistryHost,
+            internalZone: plan.site.internalZone,
+            region: plan.site.region,
             trustedCaPems: caPems,
-            ...(args.login ? { login: args.login } : {}),
+            login: plan.login,
           }),
         ),
       );

@@ -8,23 +8,24 @@ import { resolveChart, type ChartKey } from "./charts";
 import { privateCaBundle } from "./caBundle";
 import { ClusterAccess } from "./clusterAccess";
 import type { KubernetesConfig } from "../config/kubernetes";
+import { mustExist } from "../invariant";
+import type { PlatformPlan } from "../plan";
 import { PlatformIssuers } from "./platformIssuers";
 import { PlatformSecrets, type NamespaceKey, type PlatformSecretInputs } from "./platformSecrets";
 import { tektonDashboardIngress } from "./tektonDashboard";
-import type { CertificateAuthority, PlatformNode, PlatformServices } from "./types";
+import type { CertificateAuthority } from "./types";
 import { chartValues, namespaces, secretNames, tektonConfigSpec } from "./values";
 
 export interface KubernetesPlatformArgs {
-  readonly config: KubernetesConfig;
-  readonly bootstrapNode: PlatformNode;
-  readonly nodes: PlatformNode[];
+  /** The platform slice of the data-center plan. */
+  readonly plan: PlatformPlan;
   readonly sshPrivateKey: pulumi.Output<string>;
-  readonly sshUser: string;
   /** The node VMs. */
   readonly dependsOn: pulumi.Input<pulumi.Resource>[];
-  readonly services: PlatformServices;
-  readonly site: { internalZone: string; publicDomain: string };
-  /** Externally owned credentials; see PlatformSecretInputs for what is generated instead. */
+  /**
+   * Credentials from other layers and externally owned ones; see PlatformSecretInputs for what is
+   * generated instead. `proxmoxCsi` must be given when the plan has `csi`.
+   */
   readonly secrets?: PlatformSecretInputs;
   /** Root key pairs of the `ca` issuers (Microk8sCluster), by issuer name. */
   readonly certificateAuthorities?: Readonly<Record<string, CertificateAuthority>>;
@@ -64,14 +65,15 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
 
   constructor(name: string, args: KubernetesPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(KubernetesPlatform.__pulumiType, name, componentInputs(args), opts);
-    const { config } = args;
+    const { plan } = args;
+    const { config } = plan;
 
     const access = new ClusterAccess(
       `${name}-access`,
       {
-        bootstrapNode: args.bootstrapNode,
+        bootstrapNode: plan.bootstrapNode,
         apiAddress: config.api.address,
-        sshUser: args.sshUser,
+        sshUser: plan.sshUser,
         sshPrivateKey: args.sshPrivateKey,
         dependsOn: args.dependsOn,
       },
@@ -80,14 +82,11 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     const provider = access.provider;
     const childOpts = { parent: this, provider };
 
-    if (config.storage.proxmoxCsi && !args.secrets?.proxmoxCsi) {
-      throw new Error("[secrets.proxmoxCsi] is required by [config.storage.proxmoxCsi]");
-    }
     const ns: Partial<Record<NamespaceKey, k8s.core.v1.Namespace>> = {};
     for (const key of Object.keys(namespaces) as NamespaceKey[]) {
       // tekton-pipelines belongs to the operator, which creates it from TektonConfig.
       if (key === "tektonPipelines") continue;
-      if (key === "csiProxmox" && !config.storage.proxmoxCsi) continue;
+      if (key === "csiProxmox" && !plan.csi) continue;
       ns[key] = new k8s.core.v1.Namespace(
         `${name}-ns-${namespaces[key]}`,
         { metadata: { name: namespaces[key], ...namespaceLabels(key) } },
@@ -102,7 +101,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
         provider,
         namespaces: ns,
         inputs: args.secrets ?? {},
-        elasticsearch: { url: args.services.elasticsearch.url, username: config.elastic.username },
+        elasticsearch: { url: plan.services.elasticsearch.url, username: config.elastic.username },
         ...(caBundle ? { caBundle } : {}),
         harborUsesS3: config.harbor.imageStorage.type === "s3",
         needsCloudflare: config.issuers.some((i) => i.kind === "acme"),
@@ -116,16 +115,14 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       .map(([, s]) => s);
 
     const values = chartValues(
-      { config, nodes: args.nodes, services: args.services },
+      { config, nodes: plan.nodes, services: plan.services },
       { redisPassword: args.secrets?.harborRedisPassword !== undefined },
     );
     this.releases = {} as Record<ChartKey, ReleaseInfo>;
     const release = (key: ChartKey, dependsOn: pulumi.Resource[]): k8s.helm.v3.Release => {
       const source = resolveChart(key, config.charts);
-      const keyValues = values[key];
-      const namespaceResource = ns[releases[key].namespace];
-      if (!keyValues || !namespaceResource)
-        throw new Error(`[config] ${key} is not part of this stack`);
+      const keyValues = mustExist(values[key], `values of ${key}`);
+      const namespaceResource = mustExist(ns[releases[key].namespace], `namespace of ${key}`);
       const { name: releaseName, namespace } = releases[key];
       this.releases[key] = {
         name: releaseName,
@@ -150,15 +147,22 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     };
 
     // The storage class first: Prometheus, Alertmanager, Grafana and Trivy claim volumes of it.
-    const storage = config.storage.proxmoxCsi
-      ? [release("proxmox-csi-plugin", secret(secretNames.proxmoxCsiConfig))]
+    const storage = plan.csi
+      ? [
+          release("proxmox-csi-plugin", [
+            mustExist(
+              secrets.secrets[secretNames.proxmoxCsiConfig],
+              "the CSI plugin's Proxmox access (secrets.proxmoxCsi)",
+            ),
+          ]),
+        ]
       : [];
     // kube-prometheus-stack next: it owns the ServiceMonitor/PodMonitor CRDs the others use.
     const monitoring = release("kube-prometheus-stack", [
       ...storage,
       ...secret(secretNames.grafanaAdmin),
     ]);
-    if (args.secrets?.routerSnmp && args.services.routers.length > 0) {
+    if (args.secrets?.routerSnmp && plan.services.routers.length > 0) {
       release("prometheus-snmp-exporter", [monitoring, ...secret(secretNames.snmpExporterAuth)]);
     }
     const certManager = release("cert-manager", [monitoring]);
@@ -237,13 +241,14 @@ function namespaceLabels(key: NamespaceKey): { labels?: Record<string, string> }
  * secret, and no resource references.
  */
 function componentInputs(args: KubernetesPlatformArgs): pulumi.Inputs {
+  const { plan } = args;
   return {
-    config: args.config,
-    bootstrapNode: args.bootstrapNode,
-    nodes: args.nodes,
-    sshUser: args.sshUser,
+    config: plan.config,
+    bootstrapNode: plan.bootstrapNode,
+    nodes: plan.nodes,
+    sshUser: plan.sshUser,
     sshPrivateKey: pulumi.secret(args.sshPrivateKey),
-    services: args.services,
-    site: args.site,
+    services: plan.services,
+    site: plan.site,
   };
 }

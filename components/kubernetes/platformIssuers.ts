@@ -2,6 +2,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterIssuerConfig } from "../config/kubernetes";
+import { mustExist } from "../invariant";
 import { caRootSecretName, clusterIssuer, type Manifest } from "./issuers";
 import type { CertificateAuthority } from "./types";
 import { namespaces } from "./values/common";
@@ -36,8 +37,11 @@ export class PlatformIssuers extends pulumi.ComponentResource {
     for (const issuer of args.issuers) {
       let dependsOn = args.dependsOn;
       if (issuer.kind === "ca") {
-        const authority = args.certificateAuthorities[issuer.name];
-        if (!authority) throw new Error(`[certificateAuthorities] no key pair for ${issuer.name}`);
+        // Microk8sCluster generates a key pair for every `ca` issuer of the same config.
+        const authority = mustExist(
+          args.certificateAuthorities[issuer.name],
+          `the key pair of issuer ${issuer.name}`,
+        );
         const root = new k8s.core.v1.Secret(
           `${name}-${issuer.name}-root`,
           {

@@ -5,6 +5,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { mustExist } from "../invariant";
 import { CLOUDFLARE_TOKEN_SECRET } from "./issuers";
 import { namespaces, secretNames } from "./values/common";
 import {
@@ -73,7 +74,8 @@ export class PlatformSecrets extends pulumi.ComponentResource {
         {
           metadata: {
             name: secretName,
-            namespace: mustHaveNamespace(args.namespaces, namespace).metadata.name,
+            namespace: mustExist(args.namespaces[namespace], `namespace ${namespace}`).metadata
+              .name,
             ...(labels ? { labels } : {}),
           },
           type: "Opaque",
@@ -116,12 +118,9 @@ export class PlatformSecrets extends pulumi.ComponentResource {
     });
 
     if (args.needsCloudflare) {
-      if (!args.inputs.cloudflareApiToken) {
-        throw new Error("[secrets.cloudflareApiToken] is required by the declared acme issuer");
-      }
-      store(CLOUDFLARE_TOKEN_SECRET, "certManager", {
-        "api-token": pulumi.secret(args.inputs.cloudflareApiToken),
-      });
+      // baremetal:cloudflareApiToken is a required secret of every stack (config validation).
+      const token = mustExist(args.inputs.cloudflareApiToken, "the Cloudflare API token");
+      store(CLOUDFLARE_TOKEN_SECRET, "certManager", { "api-token": pulumi.secret(token) });
     }
     if (args.inputs.routerSnmp) {
       // A config file snmp_exporter merges with its built-in modules; never a values key.
@@ -199,13 +198,4 @@ export class PlatformSecrets extends pulumi.ComponentResource {
       });
     }
   }
-}
-
-function mustHaveNamespace(
-  all: Readonly<Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>>,
-  key: NamespaceKey,
-): k8s.core.v1.Namespace {
-  const namespace = all[key];
-  if (!namespace) throw new Error(`[namespaces] ${key} is not created for this stack`);
-  return namespace;
 }

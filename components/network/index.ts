@@ -1,6 +1,4 @@
-export * from "./dns";
-export * from "./firewall";
 export * from "./network";
-export * from "./plan";
 export * from "./router";
-export * from "./snmp";
+export * from "./routerSnmp";
+export type { DnsRecord, SnmpV3Credentials } from "../plan";

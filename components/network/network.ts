@@ -4,13 +4,18 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import type { StackConfig } from "../config/schema";
-import { dnsRecords, type DnsRecord } from "./dns";
+import {
+  SNMP_SECRET_LENGTH,
+  snmpV3Credentials,
+  type DnsRecord,
+  type NetworkPlan,
+  type SnmpV3Credentials,
+} from "../plan";
 import { RouterNode } from "./router";
-import { SNMP_SECRET_LENGTH, snmpV3Credentials, type SnmpV3Credentials } from "./snmp";
 
 export interface NetworkLayerArgs {
-  readonly config: StackConfig;
+  /** The network slice of the data-center plan. */
+  readonly plan: NetworkPlan;
 }
 
 export class NetworkLayer extends pulumi.ComponentResource {
@@ -22,7 +27,7 @@ export class NetworkLayer extends pulumi.ComponentResource {
   public readonly snmp: pulumi.Output<SnmpV3Credentials>;
 
   constructor(name: string, args: NetworkLayerArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(NetworkLayer.__pulumiType, name, { site: args.config.site.name }, opts);
+    super(NetworkLayer.__pulumiType, name, { site: args.plan.site }, opts);
     // Generated once for the pair, so one poller configuration walks either router.
     const generate = (role: string) =>
       new random.RandomPassword(
@@ -40,16 +45,16 @@ export class NetworkLayer extends pulumi.ComponentResource {
         .apply(([user, auth, priv]) => snmpV3Credentials(user, auth, priv)),
     );
     this.routers = Object.fromEntries(
-      args.config.routers.map((router) => [
-        router.name,
+      args.plan.routers.map((router) => [
+        router.router.name,
         new RouterNode(
-          router.name,
-          { config: args.config, routerName: router.name, snmp: this.snmp },
+          router.router.name,
+          { plan: args.plan, routerName: router.router.name, snmp: this.snmp },
           { parent: this },
         ),
       ]),
     );
-    this.dnsRecords = dnsRecords(args.config);
+    this.dnsRecords = args.plan.dns.records;
     this.registerOutputs({ dnsRecords: this.dnsRecords, snmp: this.snmp });
   }
 }

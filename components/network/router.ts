@@ -4,22 +4,27 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as ros from "../../providers/routeros";
-import type { StackConfig } from "../config/schema";
-import { ruleSlug } from "../config/ruleNames";
-import { dnsRecords } from "./dns";
-import { forwardRules, inputRules, natRules, type FirewallRule } from "./firewall";
-import { LAN_LIST, OWNER_TAG, TRUNK_BRIDGE, WAN_LIST, netwatchScripts, planRouter } from "./plan";
+import { mustExist } from "../invariant";
+import {
+  LAN_LIST,
+  TRUNK_BRIDGE,
+  WAN_LIST,
+  netwatchScripts,
+  owned,
+  ruleName,
+  type FirewallRule,
+  type NetworkPlan,
+  type SnmpV3Credentials,
+} from "../plan";
 import { routerSnmp } from "./routerSnmp";
-import type { SnmpV3Credentials } from "./snmp";
 
 export interface RouterNodeArgs {
-  readonly config: StackConfig;
+  /** The network plan; this router's entry is found by `routerName`. */
+  readonly plan: NetworkPlan;
   readonly routerName: string;
   /** The SNMPv3 user both routers share (generated once by NetworkLayer); secret. */
   readonly snmp: pulumi.Output<SnmpV3Credentials>;
 }
-
-const owned = (text: string) => `${OWNER_TAG}: ${text}`;
 
 export class RouterNode extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:network:Router";
@@ -27,16 +32,13 @@ export class RouterNode extends pulumi.ComponentResource {
 
   constructor(name: string, args: RouterNodeArgs, opts?: pulumi.ComponentResourceOptions) {
     super(RouterNode.__pulumiType, name, { router: args.routerName }, opts);
-    const { config } = args;
-    const router = config.routers.find((r) => r.name === args.routerName);
-    if (!router)
-      throw new Error(`internal error: router ${args.routerName} should have been validated`);
-    const plan = planRouter(config, router);
-    const connection: ros.RouterConnection = {
-      url: router.restUrl,
-      ...(router.caFile ? { caFile: router.caFile } : {}),
-      ...(router.insecure ? { insecure: true } : {}),
-    };
+    const network = args.plan;
+    const plan = mustExist(
+      network.routers.find((r) => r.router.name === args.routerName),
+      `router ${args.routerName}`,
+    );
+    const router = plan.router;
+    const connection: ros.RouterConnection = plan.connection;
     const parent = { parent: this };
     const base = { router: connection };
     const id = (suffix: string) => `${router.name}-${suffix}`;
@@ -199,14 +201,8 @@ export class RouterNode extends pulumi.ComponentResource {
       ...(r.inInterfaceList ? { inInterfaceList: r.inInterfaceList } : {}),
       ...(r.outInterfaceList ? { outInterfaceList: r.outInterfaceList } : {}),
     });
-    const slug = (comment: string) => ruleSlug(comment.replace(`${OWNER_TAG}: `, ""));
-    const chains = [
-      { table: "filter" as const, chain: "input", rules: inputRules(config) },
-      { table: "filter" as const, chain: "forward", rules: forwardRules(config) },
-      { table: "nat" as const, chain: "srcnat", rules: natRules() },
-    ];
     const chainResources: ros.FirewallChain[] = [];
-    for (const chain of chains) {
+    for (const chain of network.firewall.chains) {
       // Rules are created one after another in evaluation order, each appended to the chain:
       // a final drop can never land before the accept that lets this program reach the router
       // (and on destroy the drop goes first).
@@ -216,8 +212,8 @@ export class RouterNode extends pulumi.ComponentResource {
         const opts = { ...parent, dependsOn: previous ? [previous] : members };
         created.push(
           chain.table === "nat"
-            ? new ros.NatRule(id(`nat-${slug(r.comment)}`), rule(r), opts)
-            : new ros.FirewallFilterRule(id(`filter-${slug(r.comment)}`), rule(r), opts),
+            ? new ros.NatRule(id(`nat-${ruleName(r)}`), rule(r), opts)
+            : new ros.FirewallFilterRule(id(`filter-${ruleName(r)}`), rule(r), opts),
         );
       }
       // The chain resource keeps the declared order with `move` and reports foreign rules.
@@ -228,7 +224,7 @@ export class RouterNode extends pulumi.ComponentResource {
           table: chain.table,
           chain: chain.chain,
           rules: created.map((c) => c.comment),
-          removeUndeclared: config.firewall.removeUndeclared,
+          removeUndeclared: network.firewall.removeUndeclared,
         },
         parent,
       );
@@ -237,10 +233,10 @@ export class RouterNode extends pulumi.ComponentResource {
 
     new ros.DnsSettings(
       id("dns"),
-      { ...base, servers: config.firewall.dnsUpstreams, allowRemoteRequests: true },
+      { ...base, servers: network.dns.upstreams, allowRemoteRequests: true },
       parent,
     );
-    const records = dnsRecords(config);
+    const records = network.dns.records;
     for (const record of records) {
       new ros.DnsStaticRecord(
         id(`dns-${record.name}`),
@@ -256,7 +252,7 @@ export class RouterNode extends pulumi.ComponentResource {
       );
     }
     routerSnmp({
-      config,
+      plan: network.snmp,
       router: connection,
       prefix: router.name,
       credentials: args.snmp,

@@ -4,19 +4,19 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as ros from "../../providers/routeros";
-import type { StackConfig } from "../config/schema";
-import { OWNER_TAG } from "./plan";
 import {
   BUILTIN_COMMUNITY,
   CLOSED_BUILTIN_COMMUNITY,
   SNMP_AUTH_PROTOCOL,
   SNMP_PRIV_PROTOCOL,
-  planSnmp,
+  owned,
+  type SnmpPlan,
   type SnmpV3Credentials,
-} from "./snmp";
+} from "../plan";
 
 export interface RouterSnmpArgs {
-  config: StackConfig;
+  /** Who may poll and what the routers say about themselves (the network plan's SNMP part). */
+  plan: SnmpPlan;
   router: ros.RouterConnection;
   /** Logical-name prefix of the router's resources (`rtr-1`). */
   prefix: string;
@@ -38,7 +38,7 @@ export interface RouterSnmp {
 }
 
 export function routerSnmp(args: RouterSnmpArgs): RouterSnmp {
-  const plan = planSnmp(args.config);
+  const plan = args.plan;
   const base = { router: args.router };
   const parent = { parent: args.parent };
   const id = (suffix: string) => `${args.prefix}-${suffix}`;
@@ -52,7 +52,7 @@ export function routerSnmp(args: RouterSnmpArgs): RouterSnmp {
       name: BUILTIN_COMMUNITY,
       disabled: CLOSED_BUILTIN_COMMUNITY.disabled,
       addresses: [...CLOSED_BUILTIN_COMMUNITY.addresses],
-      comment: `${OWNER_TAG}: built-in community, closed`,
+      comment: owned("built-in community, closed"),
     },
     parent,
   );
@@ -71,7 +71,7 @@ export function routerSnmp(args: RouterSnmpArgs): RouterSnmp {
           encryptionPassword: secret("privPassword"),
           readAccess: true,
           writeAccess: false,
-          comment: `${OWNER_TAG}: monitoring (SNMPv3)`,
+          comment: owned("monitoring (SNMPv3)"),
         },
         parent,
       )

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeLayer } from "../../components/compute";
 import { parseStackConfig } from "../../components/config/validate";
+import { planDataCenter } from "../../components/plan";
 import type { StackConfig } from "../../components/config/schema";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
 import { plaintextOccurrences } from "../support/preview";
@@ -27,7 +28,7 @@ beforeAll(async () => {
     warnings.push(message);
   });
   layer = new ComputeLayer("compute", {
-    config: stagingConfig(),
+    plan: planDataCenter(stagingConfig()).compute,
     proxmoxApiToken: pulumi.secret("token-value-under-test"),
     sshPrivateKey: pulumi.secret("ssh-key-under-test"),
     vmUserData: { "k8s-1": "#cloud-config\nhostname: from-the-cluster-layer\n" },

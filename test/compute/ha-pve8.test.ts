@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeLayer } from "../../components/compute";
-import { pinnedHosts } from "../../components/compute/resilience";
+import { planDataCenter } from "../../components/plan";
+import { pinnedHosts } from "../../components/plan/resilience";
 import { parseStackConfig } from "../../components/config/validate";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
 import { allSecrets, rawStackConfig } from "../support/stackConfig";
@@ -17,7 +18,7 @@ let engine: OfflineEngine;
 beforeAll(async () => {
   engine = await startOfflineEngine({ project: "baremetal", stack: "production" });
   const layer = new ComputeLayer("compute", {
-    config,
+    plan: planDataCenter(config).compute,
     proxmoxApiToken: pulumi.secret("token"),
     sshPrivateKey: pulumi.secret("key"),
   });

@@ -1,16 +1,21 @@
 /** The Proxmox argument builders and the cloud-init document, from the real stack configs. */
 import { parse } from "yaml";
-import { baseCloudConfig, renderCloudConfig } from "../../components/compute/cloudInit";
+import { baseCloudConfig, renderCloudConfig } from "../../components/plan/cloudInit";
 import {
   containerArgs,
-  fqdnOf,
-  guestTags,
-  proxmoxProtection,
-  replacementAllowed,
   startupOrder,
   vmArgs,
   type GuestContext,
 } from "../../components/compute/payloads";
+import { planCompute } from "../../components/plan/compute";
+import {
+  fqdnOf,
+  guestTags,
+  planGuest,
+  planGuests,
+  proxmoxProtection,
+  replacementAllowed,
+} from "../../components/plan/guests";
 import type { StackConfig } from "../../components/config/schema";
 import { parseStackConfig } from "../../components/config/validate";
 import { allSecrets, rawStackConfig, setAt, type StackName } from "../support/stackConfig";
@@ -24,9 +29,8 @@ function stack(name: StackName, allowReplace: string[] = []): StackConfig {
 function context(config: StackConfig, guestName: string): GuestContext {
   const guest = config.guests.find((g) => g.name === guestName);
   if (!guest) throw new Error(`no guest ${guestName}`);
-  const network = config.networks.find((n) => n.name === guest.network);
-  if (!network) throw new Error(`no network ${guest.network}`);
-  return { guest, network, config };
+  const { settings } = planCompute(config, planGuests(config));
+  return { guest: planGuest(guest, config), settings };
 }
 
 const TEMPLATE = "local:vztmpl/debian-13-standard_13.1-2_amd64.tar.zst";

@@ -1,6 +1,6 @@
 /** Site fixtures for both stacks, as the compute and services layers would pass them. */
 import { kubernetesConfigSchema, type KubernetesConfig } from "../../components/config/kubernetes";
-import type { PlatformNode, PlatformServices } from "../../components/kubernetes/types";
+import type { PlatformNode, PlatformServices } from "../../components/plan/platform";
 import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/kubernetesConfig";
 
 export interface StackFixture {

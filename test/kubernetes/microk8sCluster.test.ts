@@ -1,41 +1,43 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
-import { kubernetesConfigSchema } from "../../components/config/kubernetes";
-import { Microk8sCluster, validateNodes } from "../../components/kubernetes/microk8sCluster";
-import type { Microk8sNodeSpec } from "../../components/kubernetes/types";
+import { parseStackConfig, validateStackConfig } from "../../components/config/validate";
+import { Microk8sCluster } from "../../components/kubernetes/microk8sCluster";
+import { planCluster } from "../../components/plan/cluster";
 import { byTypeAndName, isSecret, leakedSecrets, valueOf } from "./helpers";
-import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/kubernetesConfig";
+import { allSecrets, rawStackConfig, setAt } from "../support/stackConfig";
 
-const production = kubernetesConfigSchema.parse(productionKubernetesConfig);
-const staging = kubernetesConfigSchema.parse(stagingKubernetesConfig);
-const productionNodes: Microk8sNodeSpec[] = [
-  { name: "k8s-1", ip: "10.30.0.11", hostNode: "pve1", role: "bootstrap" },
-  { name: "k8s-2", ip: "10.30.0.12", hostNode: "pve2", role: "join" },
-  { name: "k8s-3", ip: "10.30.0.13", hostNode: "pve3", role: "join" },
-];
+const plan = planCluster(parseStackConfig(rawStackConfig("production"), allSecrets()));
 
-describe("validateNodes", () => {
-  it("accepts one bootstrap plus joiners matching the control-plane count", () => {
-    expect(() => validateNodes(production, productionNodes)).not.toThrow();
-    expect(() =>
-      validateNodes(production, [
-        ...productionNodes,
-        { name: "k8s-4", ip: "10.30.0.14", hostNode: "pve4", role: "join", worker: true },
-      ]),
-    ).not.toThrow();
+describe("the node list is checked by the config validator, before any resource", () => {
+  const issuesAfter = (change: (raw: Record<string, unknown>) => void): string[] => {
+    const raw = rawStackConfig("production");
+    change(raw);
+    return validateStackConfig(raw, allSecrets()).issues.map((i) => `${i.path}: ${i.message}`);
+  };
+  const guests = (raw: Record<string, unknown>) =>
+    raw["guests"] as { name: string; role: string }[];
+
+  it("accepts the production nodes: one bootstrap plus joiners matching the control-plane count", () => {
+    expect(issuesAfter(() => undefined)).toEqual([]);
+    expect(plan.nodes.filter((n) => n.role === "bootstrap").map((n) => n.name)).toEqual(["k8s-1"]);
   });
 
-  it("rejects duplicate names, zero or two bootstraps and a wrong voter count", () => {
-    const first = productionNodes[0] as Microk8sNodeSpec;
-    expect(() => validateNodes(production, [...productionNodes, first])).toThrow("not unique");
-    expect(() =>
-      validateNodes(
-        production,
-        productionNodes.map((n) => ({ ...n, role: "join" as const })),
-      ),
-    ).toThrow("exactly one bootstrap");
-    expect(() => validateNodes(staging, productionNodes)).toThrow("controlPlaneNodes");
+  it("rejects duplicate names, no control-plane node and a wrong voter count", () => {
+    expect(
+      issuesAfter((raw) => {
+        const second = guests(raw).find((g) => g.name === "k8s-2");
+        if (second) second.name = "k8s-1";
+      }),
+    ).toContainEqual(expect.stringContaining('name "k8s-1" is already used'));
+    expect(
+      issuesAfter((raw) => {
+        for (const g of guests(raw)) if (g.role === "k8s-control-plane") g.role = "k8s-worker";
+      }),
+    ).toContainEqual("baremetal:guests: at least one k8s-control-plane node is required");
+    expect(issuesAfter((raw) => setAt(raw, ["kubernetes", "controlPlaneNodes"], 1))).toContainEqual(
+      expect.stringContaining("baremetal:kubernetes.controlPlaneNodes: is 1"),
+    );
   });
 });
 
@@ -45,12 +47,7 @@ describe("Microk8sCluster (production, offline engine)", () => {
 
   beforeAll(async () => {
     engine = await startOfflineEngine({ project: "baremetal", stack: "production" });
-    cluster = new Microk8sCluster("k8s", {
-      config: production,
-      nodes: productionNodes,
-      site: { internalZone: "sp1.internal.example.com", region: "sp1" },
-      harborRegistryHost: "harbor.sp1.internal.example.com",
-    });
+    cluster = new Microk8sCluster("k8s", { plan });
     await valueOf(cluster.urn);
   });
 

@@ -34,14 +34,20 @@ export interface PlatformRun {
 export async function runPlatform(fixture: StackFixture): Promise<PlatformRun> {
   const engine = await startOfflineEngine({ project: "baremetal", stack: fixture.stack });
   const platform = new KubernetesPlatform("platform", {
-    config: fixture.config,
-    bootstrapNode: fixture.nodes[0] as { name: string; ip: string },
-    nodes: fixture.nodes,
+    plan: {
+      config: fixture.config,
+      bootstrapNode: fixture.nodes[0] as { name: string; ip: string },
+      nodes: fixture.nodes,
+      sshUser: "ubuntu",
+      services: fixture.services,
+      site: fixture.site,
+      monitorsRouters: true,
+      ...(fixture.config.storage.proxmoxCsi
+        ? { csi: { endpoint: "https://10.10.0.11:8006/", insecure: false, region: "sp1" } }
+        : {}),
+    },
     sshPrivateKey: pulumi.secret(SSH_KEY),
-    sshUser: "ubuntu",
     dependsOn: [],
-    services: fixture.services,
-    site: fixture.site,
     secrets: {
       routerSnmp: pulumi.secret({
         username: "prometheus",

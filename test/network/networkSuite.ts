@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseStackConfig } from "../../components/config/validate";
 import type { StackConfig } from "../../components/config/schema";
 import { NetworkLayer, type SnmpV3Credentials } from "../../components/network";
+import { planNetwork } from "../../components/plan/network";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
 import type { RecordedResource } from "../../scripts/offline/engine";
 import { plaintextOccurrences } from "../support/preview";
@@ -35,7 +36,7 @@ export function networkSuite(stack: StackName, sources: string[]): void {
 
   beforeAll(async () => {
     engine = await startOfflineEngine({ project: "baremetal", stack });
-    network = new NetworkLayer("network", { config });
+    network = new NetworkLayer("network", { plan: planNetwork(config) });
     credentials = await valueOf(network.snmp);
     // Every child is registered once the routers' last resources are.
     await Promise.all(Object.values(network.routers).map((r) => valueOf(r.urn)));

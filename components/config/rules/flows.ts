@@ -6,6 +6,8 @@
  * Each needed flow must be allowed.
  */
 import { contains, isIpv4Address } from "../addressing";
+import { networkWithPurpose } from "../networks";
+import { SERVICE_PORTS } from "../ports";
 import type { ForwardRule, Network } from "../schema";
 import type { Report, Sections } from "./context";
 
@@ -75,10 +77,15 @@ export function platformFlows({ kubernetes, guests, site, proxmox }: Sections): 
       at("Prometheus to the MongoDB exporter", monitoring.mongodbExporterPort);
     if (guest.role === "redis")
       at("Prometheus to the Redis exporter", monitoring.redisExporterPort);
-    if (guest.role === "elasticsearch") at("Elastic agents and APM to Elasticsearch", 9200);
+    if (guest.role === "elasticsearch")
+      at("Elastic agents and APM to Elasticsearch", SERVICE_PORTS.elasticsearch);
     if (guest.role === "zabbix") {
-      at("Zabbix agents to the Zabbix server (active checks)", 10051);
-      at("the Zabbix server to its agents on the nodes (passive checks)", 10050, true);
+      at("Zabbix agents to the Zabbix server (active checks)", SERVICE_PORTS.zabbixServer);
+      at(
+        "the Zabbix server to its agents on the nodes (passive checks)",
+        SERVICE_PORTS.zabbixAgent,
+        true,
+      );
     }
   }
   return flows;
@@ -87,7 +94,7 @@ export function platformFlows({ kubernetes, guests, site, proxmox }: Sections): 
 export function flowRules(sections: Sections, report: Report): void {
   const { networks, firewall, partial } = sections;
   if (!networks || !firewall || partial?.has("networks") || partial?.has("firewall")) return;
-  const cluster = networks.find((n) => n.purpose === "kubernetes");
+  const cluster = networkWithPurpose(networks, "kubernetes");
   if (!cluster) return;
   const networkOf = (address: string): Network | undefined =>
     networks.find((n) => contains(n.cidr, address));

@@ -7,6 +7,7 @@ import {
   isReservedInNetwork,
   poolBounds,
 } from "../addressing";
+import { networkWithPurpose } from "../networks";
 import { vrrpIdOf } from "../vrrp";
 import type { Report, Sections } from "./context";
 import { assignments } from "./network";
@@ -23,7 +24,7 @@ export function kubernetesRules(sections: Sections, report: Report): void {
       );
     }
   }
-  const network = networks?.find((n) => n.purpose === "kubernetes");
+  const network = networkWithPurpose(networks, "kubernetes");
   if (!network) {
     if (networks && !partial?.has("networks")) {
       report(["networks"], 'a network with purpose "kubernetes" is required for the cluster');

@@ -8,6 +8,7 @@ import {
   networkOf,
   overlaps,
 } from "../addressing";
+import { networkWithPurpose, networksByName } from "../networks";
 import { duplicates, type Report, type Sections } from "./context";
 
 export function networkRules({ networks }: Sections, report: Report): void {
@@ -67,7 +68,7 @@ export function assignments({ networks, routers, hosts, guests }: Sections): Ass
       }),
     ),
   );
-  const management = networks?.find((n) => n.purpose === "management");
+  const management = networkWithPurpose(networks, "management");
   hosts?.forEach((h, i) => {
     if (management) {
       all.push({
@@ -94,14 +95,14 @@ export function addressRules(sections: Sections, report: Report): void {
   const { networks } = sections;
   if (!networks) return;
   // When entries were dropped, the management network may be one of them: reported already.
-  if (!networks.some((n) => n.purpose === "management") && !sections.partial?.has("networks")) {
+  if (!networkWithPurpose(networks, "management") && !sections.partial?.has("networks")) {
     report(
       ["networks"],
       'one network must have purpose "management" (host management addresses live there)',
     );
   }
   // The first declaration of a name wins; a duplicate is reported once, by networkRules.
-  const byName = new Map([...networks].reverse().map((n) => [n.name, n]));
+  const byName = networksByName(networks);
   const owners = new Map<string, Assignment>();
   for (const assignment of assignments(sections)) {
     const network = byName.get(assignment.network);

@@ -80,11 +80,3 @@ export function proxmoxCsiConfigFile(cluster: ProxmoxCsiCluster): string {
   // JSON is valid YAML and quotes the token, so it cannot be misread as another type.
   return `${JSON.stringify(config, null, 2)}\n`;
 }
-
-/** Labels a node's kubelet registers with, matching the plugin's cluster `region`. */
-export function topologyLabels(region: string, proxmoxHost: string): Record<string, string> {
-  return {
-    "topology.kubernetes.io/region": region,
-    "topology.kubernetes.io/zone": proxmoxHost,
-  };
-}

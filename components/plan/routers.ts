@@ -3,6 +3,7 @@
  * addresses, VRRP instances and uplink routing. Pure, so the plan is tested without a router.
  */
 import { withPrefix } from "../config/addressing";
+import { networkWithPurpose } from "../config/networks";
 import { vrrpIdOf } from "../config/vrrp";
 import type { Network, Router, StackConfig, Uplink } from "../config/schema";
 
@@ -12,6 +13,35 @@ export const LAN_LIST = "LAN";
 export const WAN_LIST = "WAN";
 /** Comments on every object this program owns, so a person on the router can tell. */
 export const OWNER_TAG = "baremetal";
+
+/** The comment of an object this program owns: `baremetal: <text>`. */
+export function owned(text: string): string {
+  return `${OWNER_TAG}: ${text}`;
+}
+
+/** How the provider reaches a router's REST API (`RouterConnection` of providers/routeros). */
+export interface RouterConnectionPlan {
+  url: string;
+  caFile?: string;
+  insecure?: boolean;
+}
+
+export function routerConnection(router: Router): RouterConnectionPlan {
+  return {
+    url: router.restUrl,
+    ...(router.caFile ? { caFile: router.caFile } : {}),
+    ...(router.insecure ? { insecure: true } : {}),
+  };
+}
+
+/** A router's address in the management network (found by purpose, never by name). */
+export function managementAddress(
+  config: Pick<StackConfig, "networks">,
+  router: Router,
+): string | undefined {
+  const management = networkWithPurpose(config.networks, "management");
+  return management ? router.addresses[management.name] : undefined;
+}
 
 export function vlanInterface(network: Network): string {
   return `vlan${network.vlanId}-${network.name}`;
@@ -101,8 +131,7 @@ export function planRouter(config: StackConfig, router: Router): RouterPlan {
         checkGateway: "ping",
       },
     }));
-  const management = config.networks.find((n) => n.purpose === "management");
-  const peerAddress = management ? peer.addresses[management.name] : undefined;
+  const peerAddress = managementAddress(config, peer);
   const worstDistance = Math.max(...config.uplinks.map((u) => u.distance));
   return {
     router,

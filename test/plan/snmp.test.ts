@@ -1,13 +1,13 @@
 /** The SNMP plan of the router pair, from the real stack configs. */
 import { parseStackConfig } from "../../components/config/validate";
 import type { StackConfig } from "../../components/config/schema";
-import { inputRules } from "../../components/network/firewall";
+import { inputRules } from "../../components/plan/firewall";
 import {
   CLOSED_BUILTIN_COMMUNITY,
   monitoringNetworks,
   planSnmp,
   snmpV3Credentials,
-} from "../../components/network/snmp";
+} from "../../components/plan/snmp";
 import { allSecrets, rawStackConfig } from "../support/stackConfig";
 
 const production: StackConfig = parseStackConfig(rawStackConfig("production"), allSecrets());

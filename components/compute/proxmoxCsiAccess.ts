@@ -2,8 +2,8 @@
  * The Proxmox identity the CSI plugin uses: a role with exactly the privileges its docs list, a
  * user holding it on `/`, and an API token without privilege separation (it acts as the user).
  *
- * It needs the Proxmox provider of the compute layer, so it is created from the data-center
- * wiring, before the platform that stores the token in the cluster.
+ * Proxmox code: it needs the compute layer's Proxmox provider and is created from the
+ * data-center wiring, before the platform that stores the token in the cluster.
  */
 import * as proxmox from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
@@ -35,6 +35,10 @@ export function tokenSecretOf(value: string): string {
 }
 
 export class ProxmoxCsiAccess extends pulumi.ComponentResource {
+  /**
+   * The type is part of every child's URN: it keeps the `kubernetes` module it was first
+   * created under, so moving the code did not replace the Proxmox user and token.
+   */
   static readonly __pulumiType = "baremetal:kubernetes:ProxmoxCsiAccess";
 
   /** `user@realm!token`, what the plugin config calls `token_id`. */

@@ -3,8 +3,10 @@
  * the lists are built here in evaluation order and a FirewallChain resource keeps them so.
  * Every rule is identified on the router by its comment.
  */
+import { networksByName, networksNamed } from "../config/networks";
+import { ruleSlug } from "../config/ruleNames";
 import type { Network, StackConfig } from "../config/schema";
-import { LAN_LIST, OWNER_TAG, WAN_LIST } from "./plan";
+import { LAN_LIST, WAN_LIST, owned } from "./routers";
 import { monitoringNetworks } from "./snmp";
 
 export interface FirewallRule {
@@ -24,7 +26,7 @@ export interface FirewallRule {
 /** TCP services of RouterOS that only the management networks may reach. */
 export const MANAGEMENT_PORTS = "22,443,8291,8729";
 
-const tag = (text: string) => `${OWNER_TAG}: ${text}`;
+const tag = owned;
 
 function stateful(chain: "input" | "forward"): FirewallRule[] {
   return [
@@ -57,9 +59,7 @@ function acceptInput(
 }
 
 export function inputRules(config: StackConfig): FirewallRule[] {
-  const byName = new Map(config.networks.map((n) => [n.name, n]));
-  const networks = (names: string[]) =>
-    names.map((name) => byName.get(name)).filter((n): n is Network => n !== undefined);
+  const networks = (names: string[]) => networksNamed(config.networks, names);
   return [
     ...stateful("input"),
     { chain: "input", comment: tag("input accept icmp"), action: "accept", protocol: "icmp" },
@@ -79,7 +79,7 @@ export function inputRules(config: StackConfig): FirewallRule[] {
 }
 
 export function forwardRules(config: StackConfig): FirewallRule[] {
-  const byName = new Map(config.networks.map((n) => [n.name, n]));
+  const byName = networksByName(config.networks);
   const declared = config.firewall.forward.flatMap((rule): FirewallRule[] => {
     const from = byName.get(rule.from);
     const to = byName.get(rule.to);
@@ -118,5 +118,28 @@ export function natRules(): FirewallRule[] {
       action: "masquerade",
       outInterfaceList: WAN_LIST,
     },
+  ];
+}
+
+/** The logical-name part of a rule: the slug of its comment without the owner tag. */
+export function ruleName(rule: Pick<FirewallRule, "comment">): string {
+  const prefix = owned("");
+  const text = rule.comment.startsWith(prefix) ? rule.comment.slice(prefix.length) : rule.comment;
+  return ruleSlug(text);
+}
+
+export interface FirewallChainPlan {
+  table: "filter" | "nat";
+  chain: FirewallRule["chain"];
+  /** In evaluation order. */
+  rules: FirewallRule[];
+}
+
+/** Every managed chain, in the order the routers get them. */
+export function firewallChains(config: StackConfig): FirewallChainPlan[] {
+  return [
+    { table: "filter", chain: "input", rules: inputRules(config) },
+    { table: "filter", chain: "forward", rules: forwardRules(config) },
+    { table: "nat", chain: "srcnat", rules: natRules() },
   ];
 }

@@ -1,14 +1,14 @@
 /** The router plan, firewall baseline and DNS records, derived from the real stack configs. */
 import { parseStackConfig } from "../../components/config/validate";
 import type { StackConfig } from "../../components/config/schema";
-import { dnsRecords, ingressAddress } from "../../components/network/dns";
-import { forwardRules, inputRules, natRules } from "../../components/network/firewall";
+import { dnsRecords, ingressAddress } from "../../components/plan/dns";
+import { forwardRules, inputRules, natRules } from "../../components/plan/firewall";
 import {
   DEGRADED_PRIORITY,
   netwatchScripts,
   planRouter,
   vrrpId,
-} from "../../components/network/plan";
+} from "../../components/plan/routers";
 import { allSecrets, rawStackConfig } from "../support/stackConfig";
 
 const production: StackConfig = parseStackConfig(rawStackConfig("production"), allSecrets());

@@ -3,6 +3,7 @@
  * (the monitoring networks the firewall already admits to UDP 161), what the routers say about
  * themselves, and the SNMPv3 credentials the poller (snmp_exporter in the cluster) uses. Pure.
  */
+import { networksNamed } from "../config/networks";
 import type { Network, StackConfig } from "../config/schema";
 
 /** What a poller needs to walk both routers: SNMPv3 authPriv, the same on both. */
@@ -46,9 +47,7 @@ export interface SnmpPlan {
 
 /** The networks of `firewall.monitoringFrom` (names the validator has already resolved). */
 export function monitoringNetworks(config: StackConfig): Network[] {
-  const byName = new Map(config.networks.map((n) => [n.name, n]));
-  const names = [...new Set(config.firewall.monitoringFrom)];
-  return names.map((name) => byName.get(name)).filter((n): n is Network => n !== undefined);
+  return networksNamed(config.networks, [...new Set(config.firewall.monitoringFrom)]);
 }
 
 /**

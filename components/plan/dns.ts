@@ -2,8 +2,9 @@
  * Internal DNS: one A record for every router, host and guest, plus the Kubernetes API and
  * platform names, all derived from the placement config so records can never drift from it.
  */
-import { isIpv4Address } from "../config/addressing";
 import type { StackConfig } from "../config/schema";
+import { planApi } from "./cluster";
+import { managementAddress } from "./routers";
 
 export interface DnsRecord {
   /** Fully qualified name in the internal zone. */
@@ -13,25 +14,22 @@ export interface DnsRecord {
 
 /** Where the Kubernetes ingress answers: the API's virtual address, else the bootstrap node. */
 export function ingressAddress(config: StackConfig): string | undefined {
-  const api = config.kubernetes.api.address;
-  if (isIpv4Address(api)) return api;
-  return config.guests.find((g) => g.role === "k8s-control-plane")?.ip;
+  return planApi(config).ingressAddress;
 }
 
 export function dnsRecords(config: StackConfig): DnsRecord[] {
   const zone = config.site.internalZone;
-  const management = config.networks.find((n) => n.purpose === "management")?.name ?? "";
   const records: DnsRecord[] = [
     ...config.routers.map((r) => ({
       name: `${r.name}.${zone}`,
-      address: r.addresses[management] ?? "",
+      address: managementAddress(config, r) ?? "",
     })),
     ...config.hosts.map((h) => ({ name: `${h.name}.${zone}`, address: h.managementIp })),
     ...config.guests.map((g) => ({ name: `${g.name}.${zone}`, address: g.ip })),
   ];
-  const ingress = ingressAddress(config);
-  const api = config.kubernetes.api.address;
-  if (ingress && !isIpv4Address(api)) records.push({ name: api, address: ingress });
+  const api = planApi(config);
+  const ingress = api.ingressAddress;
+  if (ingress && api.isName) records.push({ name: api.address, address: ingress });
   if (ingress) {
     for (const hostname of Object.values(config.kubernetes.hostnames)) {
       records.push({ name: hostname, address: ingress });

@@ -4,7 +4,7 @@ import {
   haResourceId,
   pruneBackups,
   spreadRules,
-} from "../../components/compute/resilience";
+} from "../../components/plan/resilience";
 import { isStateful } from "../../components/config/roles";
 import type { Guest, StackConfig } from "../../components/config/schema";
 import { parseStackConfig } from "../../components/config/validate";

@@ -1,0 +1,47 @@
+/**
+ * The plan floor: everything the layers need, computed once from the validated config and pure
+ * (no Pulumi resources, no secrets). Each layer takes its slice; the data-center wiring only
+ * connects slices to components.
+ */
+import type { StackConfig } from "../config/schema";
+import { planCluster, type ClusterPlan } from "./cluster";
+import { planCompute, type ComputePlan } from "./compute";
+import { planGuests } from "./guests";
+import { planNetwork, type NetworkPlan } from "./network";
+import { planPlatform, type PlatformPlan } from "./platform";
+import { planServices, type ServicePlan } from "./services";
+import type { GuestRole } from "../config/schema";
+
+export interface DataCenterPlan {
+  network: NetworkPlan;
+  compute: ComputePlan;
+  cluster: ClusterPlan;
+  platform: PlatformPlan;
+  /** Per stateful role: its guests as a service and who must reach it. */
+  services: Partial<Record<GuestRole, ServicePlan>>;
+}
+
+export function planDataCenter(config: StackConfig): DataCenterPlan {
+  const guests = planGuests(config);
+  const cluster = planCluster(config);
+  return {
+    network: planNetwork(config),
+    compute: planCompute(config, guests),
+    cluster,
+    platform: planPlatform(config, cluster, guests),
+    services: planServices(config, guests),
+  };
+}
+
+export * from "./cloudInit";
+export * from "./cluster";
+export * from "./compute";
+export * from "./dns";
+export * from "./firewall";
+export * from "./guests";
+export * from "./network";
+export * from "./platform";
+export * from "./resilience";
+export * from "./routers";
+export * from "./services";
+export * from "./snmp";
