@@ -1,10 +1,9 @@
 /**
- * Backups and high availability for the guests, as pure descriptions first (tested without
- * mocks) and then as Proxmox resources.
+ * Backups and high availability for the guests, as pure descriptions (tested without mocks);
+ * the compute layer turns them into Proxmox resources.
  */
-import { isStateful, ROLE_TRAITS } from "../config/roles";
+import { isStateful, kindOf, ROLE_TRAITS } from "../config/roles";
 import type { Guest, StackConfig } from "../config/schema";
-import { kindOf } from "../config/roles";
 
 /** Proxmox HA id of a guest: `ct:<vmid>` for containers, `vm:<vmid>` for VMs. */
 export function haResourceId(guest: Guest): string {
