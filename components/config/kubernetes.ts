@@ -11,14 +11,20 @@ import { chartKeys } from "./charts";
 const ipv4 = z.ipv4();
 const hostname = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "lower-case FQDN");
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    "must be a lower-case FQDN",
+  );
 /** Kubernetes object names (namespaces, storage classes, issuers). */
 const dnsLabel = z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/);
-const quantity = z.string().regex(/^\d+(Mi|Gi|Ti)$/, "Kubernetes quantity such as 50Gi");
+const quantity = z.string().regex(/^\d+(Mi|Gi|Ti)$/, "must be a Kubernetes quantity such as 50Gi");
 /** MetalLB accepts `a.b.c.d-a.b.c.e` ranges or CIDRs (microk8s metallb addon arguments). */
 const metallbRange = z
   .string()
-  .regex(/^(\d{1,3}\.){3}\d{1,3}(-(\d{1,3}\.){3}\d{1,3}|\/\d{1,2})$/, "range a-b or CIDR");
+  .regex(
+    /^(\d{1,3}\.){3}\d{1,3}(-(\d{1,3}\.){3}\d{1,3}|\/\d{1,2})$/,
+    "must be an address range a-b or a CIDR",
+  );
 
 const chartOverride = z.object({
   repo: z.string().min(1).optional(),
@@ -126,7 +132,7 @@ export const kubernetesConfigSchema = z
     }),
     elastic: z.object({
       /** Elastic Stack version for agents/APM; must match the external Elasticsearch major (8). */
-      stackVersion: z.string().regex(/^8\.\d+\.\d+$/, "ELK 8.x"),
+      stackVersion: z.string().regex(/^8\.\d+\.\d+$/, "must be an Elastic Stack 8.x version"),
       username: z.string().min(1).default("k8s-shipper"),
     }),
     harbor: z.object({
