@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { chartKeys } from "./charts";
+import { SERVICE_PORTS } from "./ports";
 
 const ipv4 = z.ipv4();
 const hostname = z
@@ -138,7 +139,7 @@ export const kubernetesConfigSchema = z
     harbor: z.object({
       database: z.object({
         host: z.string().min(1),
-        port: z.number().int().default(5432),
+        port: z.number().int().default(SERVICE_PORTS.postgresql),
         username: z.string().min(1),
         database: z.string().min(1).default("registry"),
         sslmode: z.enum(["disable", "require", "verify-ca", "verify-full"]).default("verify-full"),

@@ -23,7 +23,7 @@ export interface PlatformNode {
 export interface PlatformServices {
   readonly mongodb: readonly { host: string; port: number }[];
   readonly redis: readonly { host: string; port: number }[];
-  readonly zabbixServer: { host: string };
+  readonly zabbixServer: { host: string; port: number };
   readonly elasticsearch: { url: string };
   /** Routers the SNMP exporter walks (by management address), when the cluster may poll them. */
   readonly routers: readonly { name: string; ip: string }[];
@@ -78,7 +78,7 @@ export function platformServices(
   return {
     mongodb: fqdns("mongodb").map((host) => ({ host, port: SERVICE_PORTS.mongodb })),
     redis: fqdns("redis").map((host) => ({ host, port: SERVICE_PORTS.redis })),
-    zabbixServer: { host: zabbix ?? "" },
+    zabbixServer: { host: zabbix ?? "", port: SERVICE_PORTS.zabbixServer },
     elasticsearch: {
       url: elasticsearch ? `https://${elasticsearch}:${SERVICE_PORTS.elasticsearch}` : "",
     },

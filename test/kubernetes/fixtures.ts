@@ -18,7 +18,7 @@ export const stagingFixture: StackFixture = {
   services: {
     mongodb: [{ host: "mongo-1.stg.sp1.internal.example.com", port: 27017 }],
     redis: [{ host: "redis-1.stg.sp1.internal.example.com", port: 6379 }],
-    zabbixServer: { host: "10.130.0.30" },
+    zabbixServer: { host: "10.130.0.30", port: 10051 },
     elasticsearch: { url: "https://elasticsearch-1.stg.sp1.internal.example.com:9200" },
     routers: [{ name: "router-1", ip: "10.10.0.1" }],
   },
@@ -40,7 +40,7 @@ export const productionFixture: StackFixture = {
       { host: "mongo-3.sp1.internal.example.com", port: 27017 },
     ],
     redis: [{ host: "redis-1.sp1.internal.example.com", port: 6379 }],
-    zabbixServer: { host: "10.30.0.30" },
+    zabbixServer: { host: "10.30.0.30", port: 10051 },
     elasticsearch: { url: "https://elasticsearch-1.sp1.internal.example.com:9200" },
     routers: [
       { name: "router-1", ip: "10.20.0.2" },

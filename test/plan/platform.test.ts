@@ -21,7 +21,7 @@ test("services outside the cluster are found by role, with their ports defined o
     { host: "mongo-3.sp1.internal.example.com", port: SERVICE_PORTS.mongodb },
   ]);
   expect(services.redis).toEqual([{ host: "redis-1.sp1.internal.example.com", port: 6379 }]);
-  expect(services.zabbixServer.host).toMatch(/^zabbix-1\./);
+  expect(services.zabbixServer).toEqual({ host: "zabbix-1.sp1.internal.example.com", port: 10051 });
   expect(services.elasticsearch.url).toBe("https://elasticsearch-1.sp1.internal.example.com:9200");
 });
 

@@ -23,7 +23,7 @@ export interface ZabbixValues {
 }
 
 export function zabbixValues(ctx: ValuesContext): ZabbixValues {
-  const server = ctx.services.zabbixServer.host;
+  const { host: server, port } = ctx.services.zabbixServer;
   return {
     // The server, web UI and database run in the Zabbix LXC; only agents run here.
     zabbixServer: { enabled: false },
@@ -40,10 +40,10 @@ export function zabbixValues(ctx: ValuesContext): ZabbixValues {
       hostNetwork: true,
       hostRootFsMount: true,
       ZBX_SERVER_HOST: server,
-      ZBX_SERVER_PORT: 10051,
+      ZBX_SERVER_PORT: port,
       ZBX_PASSIVE_ALLOW: true,
       ZBX_ACTIVE_ALLOW: true,
-      ZBX_ACTIVESERVERS: `${server}:10051`,
+      ZBX_ACTIVESERVERS: `${server}:${port}`,
     },
   };
 }
