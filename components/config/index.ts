@@ -1,4 +1,5 @@
 export * from "./addressing";
+export * from "./apiAddress";
 export * from "./capacity";
 export * from "./issues";
 export * from "./load";

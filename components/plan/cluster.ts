@@ -3,7 +3,7 @@
  * cluster, the stable API address and where the ingress answers, and what every node's cloud-init
  * starts from (site, topology region, login).
  */
-import { isIpv4Address } from "../config/addressing";
+import { apiVirtualIp } from "../config/apiAddress";
 import type { KubernetesConfig } from "../config/kubernetes";
 import { isKubernetesNode } from "../config/roles";
 import type { Guest, StackConfig } from "../config/schema";
@@ -57,12 +57,11 @@ export function bootstrapGuest<G extends Pick<Guest, "role">>(guests: readonly G
 }
 
 export function planApi(config: Pick<StackConfig, "kubernetes" | "guests">): ApiPlan {
-  const address = config.kubernetes.api.address;
-  const isName = !isIpv4Address(address);
+  const virtualIp = apiVirtualIp(config.kubernetes);
   return {
-    address,
-    isName,
-    ingressAddress: isName ? bootstrapGuest(config.guests)?.ip : address,
+    address: config.kubernetes.api.address,
+    isName: virtualIp === undefined,
+    ingressAddress: virtualIp ?? bootstrapGuest(config.guests)?.ip,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   isReservedInNetwork,
   poolBounds,
 } from "../addressing";
+import { apiVirtualIp } from "../apiAddress";
 import { networkWithPurpose } from "../networks";
 import { vrrpIdOf } from "../vrrp";
 import type { Report, Sections } from "./context";
@@ -39,8 +40,8 @@ export function kubernetesRules(sections: Sections, report: Report): void {
     );
   }
   const taken = assignments(sections).filter((a) => a.network === network.name);
-  const apiAddress = kubernetes.api.address;
-  if (isIpv4Address(apiAddress)) {
+  const apiAddress = apiVirtualIp(kubernetes);
+  if (apiAddress) {
     if (!contains(network.cidr, apiAddress) || isReservedInNetwork(network.cidr, apiAddress)) {
       report(
         ["kubernetes", "api", "address"],
@@ -61,7 +62,7 @@ export function kubernetesRules(sections: Sections, report: Report): void {
       return;
     }
     const inside = taken.filter((a) => inPool(pool, a.address));
-    if (isIpv4Address(apiAddress) && inPool(pool, apiAddress)) {
+    if (apiAddress && inPool(pool, apiAddress)) {
       report(segments, `${pool} contains the API address ${apiAddress}`);
     }
     for (const owner of inside) {

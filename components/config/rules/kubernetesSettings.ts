@@ -2,7 +2,7 @@
  * Rules inside `baremetal:kubernetes` alone: issuers, the microk8s channel, storage classes and
  * the API's VRRP address. They run with every other rule, so one run reports them all.
  */
-import { isIpv4Address } from "../addressing";
+import { apiVirtualIp } from "../apiAddress";
 import { duplicates, type Report, type Sections } from "./context";
 
 /** The first microk8s minor whose `ingress` addon is Traefik (see components/kubernetes/README). */
@@ -53,7 +53,7 @@ export function kubernetesSettingsRules({ kubernetes: k }: Sections, report: Rep
       `${image.storageClass} is not created by this program; use baremetal:kubernetes.storage.storageClass`,
     );
   }
-  if (k.api.vrrp && (k.controlPlaneNodes === 1 || !isIpv4Address(k.api.address))) {
+  if (k.api.vrrp && (k.controlPlaneNodes === 1 || !apiVirtualIp(k))) {
     report(
       at("api", "vrrp"),
       "needs 3 control-plane nodes and an IPv4 baremetal:kubernetes.api.address",
