@@ -127,14 +127,14 @@ export function renderLaunchConfig(input: NodeUserDataInput): Record<string, unk
       [input.harborRegistryHost]: harborHostsToml(input.harborRegistryHost),
     },
   };
-  // The cluster agent serves the program's certificate, whose fingerprint the joiners pin.
   if (node.role === "bootstrap") {
+    // The cluster agent serves the program's certificate, whose fingerprint the joiners pin.
     doc["extraMicroK8sClusterAgentArgs"] = {
       "--certfile": CLUSTER_AGENT_CERT_PATH,
       "--keyfile": CLUSTER_AGENT_KEY_PATH,
     };
+    doc["addons"] = clusterAddons(config);
   }
-  if (node.role === "bootstrap") doc["addons"] = clusterAddons(config);
   return doc;
 }
 
