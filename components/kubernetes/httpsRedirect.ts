@@ -38,9 +38,14 @@ export function redirectRouteSpec(): Record<string, unknown> {
   };
 }
 
+/**
+ * `dependsOn`: something that completes well after the bootstrap node enabled its addons, since
+ * the Traefik CRDs come from the ingress addon, not from this program.
+ */
 export function httpsRedirect(
   name: string,
   opts: pulumi.CustomResourceOptions,
+  dependsOn: pulumi.Resource[],
 ): k8s.apiextensions.CustomResource {
   const middleware = new k8s.apiextensions.CustomResource(
     `${name}-https-redirect-middleware`,
@@ -50,7 +55,7 @@ export function httpsRedirect(
       metadata: { name: REDIRECT_MIDDLEWARE, namespace: TRAEFIK_NAMESPACE },
       spec: redirectMiddlewareSpec(),
     },
-    opts,
+    { ...opts, dependsOn },
   );
   return new k8s.apiextensions.CustomResource(
     `${name}-https-redirect`,
@@ -60,6 +65,6 @@ export function httpsRedirect(
       metadata: { name: "http-to-https", namespace: TRAEFIK_NAMESPACE },
       spec: redirectRouteSpec(),
     },
-    { ...opts, dependsOn: [middleware] },
+    { ...opts, dependsOn: [...dependsOn, middleware] },
   );
 }

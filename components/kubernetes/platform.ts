@@ -204,8 +204,9 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       { ...childOpts, dependsOn: [tektonOperator] },
     );
     tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
-    // Every Ingress above listens on HTTPS only; plain HTTP gets a redirect.
-    httpsRedirect(name, childOpts);
+    // Every Ingress above listens on HTTPS only; plain HTTP gets a redirect. After the first
+    // release, by when the ingress addon has long installed Traefik's CRDs.
+    httpsRedirect(name, childOpts, [monitoring]);
     release("argo-cd", [monitoring, issuers, ...secret(secretNames.argocd)]);
     const harborCa = caBundle
       ? [

@@ -514,7 +514,7 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
   });
 
   it("redirects plain HTTP to HTTPS for every host with one lowest-priority Traefik route", () => {
-    const { engine } = get();
+    const { engine, release } = get();
     const middleware = byTypeAndName(
       engine.resources,
       "kubernetes:traefik.io/v1alpha1:Middleware",
@@ -543,6 +543,8 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
       },
     });
     expect(route.dependencies).toContain(middleware.urn);
+    // The Traefik CRDs come from the ingress addon; created after the first release.
+    expect(middleware.dependencies).toContain(release("kube-prometheus-stack").urn);
   });
 }
 
