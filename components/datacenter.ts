@@ -46,6 +46,13 @@ export function kubernetesNodes(config: StackConfig): Microk8sNodeSpec[] {
   }));
 }
 
+/** The Kubernetes node VMs and their Proxmox VM ids (the CSI plugin attaches disks to them). */
+export function kubernetesNodeVms(config: StackConfig): { name: string; vmId: number }[] {
+  return config.guests
+    .filter((g) => g.role === "k8s-control-plane" || g.role === "k8s-worker")
+    .map((g) => ({ name: g.name, vmId: g.vmId }));
+}
+
 /** Where the platform finds the services that run outside the cluster. */
 export function platformServices(config: StackConfig): PlatformServices {
   const byRole = (role: string) => config.guests.filter((g) => g.role === role);
@@ -96,8 +103,13 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
   });
 
   // The CSI plugin's Proxmox identity; created through the compute layer's provider.
-  const csiAccess = config.kubernetes.storage.proxmoxCsi
-    ? new ProxmoxCsiAccess("proxmox-csi", { provider: compute.provider })
+  const csi = config.kubernetes.storage.proxmoxCsi;
+  const csiAccess = csi
+    ? new ProxmoxCsiAccess("proxmox-csi", {
+        provider: compute.provider,
+        datastore: csi.datastore,
+        nodeVms: kubernetesNodeVms(config),
+      })
     : undefined;
 
   const platform = new KubernetesPlatform("platform", {
@@ -106,6 +118,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     nodes: nodes.map((n) => ({ name: n.name, ip: n.ip })),
     sshPrivateKey: secrets.sshPrivateKey,
     sshUser: config.access.user,
+    bootstrapSshHostKey: cluster.bootstrapSshHostKey,
     dependsOn: Object.values(compute.vms),
     services: platformServices(config),
     site: { internalZone: config.site.internalZone, publicDomain: config.site.publicDomain },

@@ -6,6 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveChart, type ChartKey } from "./charts";
 import { privateCaBundle } from "./caBundle";
+import { httpsRedirect } from "./httpsRedirect";
 import { ClusterAccess } from "./clusterAccess";
 import type { KubernetesConfig } from "./config";
 import { PlatformIssuers } from "./platformIssuers";
@@ -20,6 +21,8 @@ export interface KubernetesPlatformArgs {
   readonly nodes: PlatformNode[];
   readonly sshPrivateKey: pulumi.Output<string>;
   readonly sshUser: string;
+  /** The bootstrap node's SSH host public key, pinned when the kubeconfig is fetched. */
+  readonly bootstrapSshHostKey: pulumi.Input<string>;
   /** The node VMs. */
   readonly dependsOn: pulumi.Input<pulumi.Resource>[];
   readonly services: PlatformServices;
@@ -73,6 +76,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
         apiAddress: config.api.address,
         sshUser: args.sshUser,
         sshPrivateKey: args.sshPrivateKey,
+        sshHostKey: args.bootstrapSshHostKey,
         dependsOn: args.dependsOn,
       },
       { parent: this },
@@ -150,8 +154,21 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     };
 
     // The storage class first: Prometheus, Alertmanager, Grafana and Trivy claim volumes of it.
+    // Its controller verifies the Proxmox API against the stack's CA roots.
+    const csiCa =
+      caBundle && config.storage.proxmoxCsi
+        ? [
+            this.caBundleSecret(
+              `${name}-proxmox-csi-ca-bundle`,
+              { name: secretNames.proxmoxCsiCaBundle, namespace: "csiProxmox" },
+              caBundle,
+              childOpts,
+              ns,
+            ),
+          ]
+        : [];
     const storage = config.storage.proxmoxCsi
-      ? [release("proxmox-csi-plugin", secret(secretNames.proxmoxCsiConfig))]
+      ? [release("proxmox-csi-plugin", [...secret(secretNames.proxmoxCsiConfig), ...csiCa])]
       : [];
     // kube-prometheus-stack next: it owns the ServiceMonitor/PodMonitor CRDs the others use.
     const monitoring = release("kube-prometheus-stack", [
@@ -187,8 +204,21 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       { ...childOpts, dependsOn: [tektonOperator] },
     );
     tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
+    // Every Ingress above listens on HTTPS only; plain HTTP gets a redirect. After the first
+    // release, by when the ingress addon has long installed Traefik's CRDs.
+    httpsRedirect(name, childOpts, [monitoring]);
     release("argo-cd", [monitoring, issuers, ...secret(secretNames.argocd)]);
-    const harborCa = caBundle ? [this.harborCaBundle(name, caBundle, childOpts, ns)] : [];
+    const harborCa = caBundle
+      ? [
+          this.caBundleSecret(
+            `${name}-harbor-ca-bundle`,
+            { name: secretNames.harborCaBundle, namespace: "harbor" },
+            caBundle,
+            childOpts,
+            ns,
+          ),
+        ]
+      : [];
     release("harbor", [monitoring, issuers, ...harborSecrets, ...harborCa]);
     release("zabbix", []);
 
@@ -204,21 +234,23 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     });
   }
 
-  /** The CA roots Harbor's containers trust (`caBundleSecretName`); public, so a plain Secret. */
-  private harborCaBundle(
-    name: string,
+  /** CA roots (`ca.crt`) for a chart's containers; public, so a plain Secret. */
+  private caBundleSecret(
+    resourceName: string,
+    secret: { name: string; namespace: NamespaceKey },
     bundle: pulumi.Output<string>,
     opts: pulumi.CustomResourceOptions,
     ns: Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>,
   ): k8s.core.v1.Secret {
+    const namespace = ns[secret.namespace];
     return new k8s.core.v1.Secret(
-      `${name}-harbor-ca-bundle`,
+      resourceName,
       {
-        metadata: { name: secretNames.harborCaBundle, namespace: namespaces.harbor },
+        metadata: { name: secret.name, namespace: namespaces[secret.namespace] },
         type: "Opaque",
         stringData: { "ca.crt": bundle },
       },
-      { ...opts, dependsOn: ns.harbor ? [ns.harbor] : [] },
+      { ...opts, dependsOn: namespace ? [namespace] : [] },
     );
   }
 }
