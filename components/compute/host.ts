@@ -22,7 +22,9 @@ export class ProxmoxHost extends pulumi.ComponentResource {
   readonly cloudImage: proxmox.download.File | undefined;
 
   constructor(name: string, args: ProxmoxHostArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(ProxmoxHost.__pulumiType, name, args, opts);
+    // Only the host's name as the component's own input: the args hold the whole stack config,
+    // which would travel with every host's registration and grow with the square of the hosts.
+    super(ProxmoxHost.__pulumiType, name, { host: args.host.name }, opts);
     const { host, config } = args;
     const vlans = [...new Set(config.networks.map((n) => n.vlanId))].sort((a, b) => a - b);
 
