@@ -10,6 +10,7 @@ export default tseslint.config(
       ".tools/**",
       "jest.config.js",
       "providers/routeros/runtime/dist/**",
+      "dist/**",
     ],
   },
   js.configs.recommended,
@@ -19,5 +20,21 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/no-explicit-any": "error",
     },
+  },
+  {
+    // Plain CommonJS entry points that run before anything is compiled.
+    files: ["main.js", "**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+        performance: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

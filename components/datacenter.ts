@@ -45,13 +45,14 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
 
   // The CSI plugin's Proxmox identity; created through the compute layer's provider.
   const csi = plan.platform.csi;
-  const csiAccess = csi
-    ? new ProxmoxCsiAccess("proxmox-csi", { provider: compute.provider })
+  const csiAccess = plan.compute.csiAccess
+    ? new ProxmoxCsiAccess("proxmox-csi", { provider: compute.provider, ...plan.compute.csiAccess })
     : undefined;
 
   const platform = new KubernetesPlatform("platform", {
     plan: plan.platform,
     sshPrivateKey: secrets.sshPrivateKey,
+    bootstrapSshHostKey: cluster.bootstrapSshHostKey,
     dependsOn: Object.values(compute.vms),
     secrets: {
       cloudflareApiToken: secrets.cloudflareApiToken,

@@ -18,7 +18,9 @@ export class ProxmoxHost extends pulumi.ComponentResource {
   readonly cloudImage: proxmox.download.File | undefined;
 
   constructor(name: string, args: ProxmoxHostArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(ProxmoxHost.__pulumiType, name, args, opts);
+    // Only the host's name as the component's own input: the args hold the host's whole plan,
+    // which would travel with every host's registration.
+    super(ProxmoxHost.__pulumiType, name, { host: args.plan.name }, opts);
     const { plan } = args;
 
     this.bridge = new proxmox.network.linux.Bridge(

@@ -207,6 +207,11 @@ export const forwardRuleSchema = z.strictObject({
   to: dnsLabel,
   protocol: z.enum(["tcp", "udp", "icmp"]).optional(),
   ports: portList.optional(),
+  /**
+   * Only the Proxmox hosts' management addresses inside `to`, not the whole network (one rule
+   * per host): the Proxmox API is for the hosts, not for everything on their VLAN.
+   */
+  toProxmoxHosts: z.literal(true).optional(),
   /** Shown on the router and used as the rule's identity there; must be unique. */
   comment: z.string().min(1).max(60),
 });

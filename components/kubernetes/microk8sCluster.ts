@@ -10,8 +10,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import * as tls from "@pulumi/tls";
 import type { KubernetesConfig } from "../config/kubernetes";
+import { mustExist } from "../invariant";
 import type { ClusterPlan } from "../plan";
-import { renderNodeUserData } from "./launchConfig";
+import { certificateFingerprint, renderNodeUserData } from "./launchConfig";
 import type { CertificateAuthority } from "./types";
 
 /**
@@ -33,6 +34,12 @@ export class Microk8sCluster extends pulumi.ComponentResource {
   public readonly bootstrapNode: { name: string; ip: string };
   /** Root key pairs of the `ca` issuers, by issuer name. */
   public readonly certificateAuthorities: Record<string, CertificateAuthority> = {};
+  /** Each node's SSH host public key (`ssh-ed25519 AAAA...`), by node name, to pin on connect. */
+  public readonly sshHostKeys: Record<string, pulumi.Output<string>> = {};
+  /** The bootstrap node's SSH host public key: the kubeconfig is fetched from there. */
+  public readonly bootstrapSshHostKey: pulumi.Output<string>;
+  /** SHA-256 of the bootstrap node's cluster-agent certificate, which the joiners pin. */
+  public readonly clusterAgentFingerprint: pulumi.Output<string>;
 
   constructor(name: string, args: Microk8sClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(Microk8sCluster.__pulumiType, name, args, opts);
@@ -56,29 +63,53 @@ export class Microk8sCluster extends pulumi.ComponentResource {
       Object.values(this.certificateAuthorities).map((ca) => ca.certPem),
     );
 
+    const agent = this.clusterAgentIdentity(name, bootstrap.ip);
+    this.clusterAgentFingerprint = agent.certPem.apply(certificateFingerprint);
+
     this.userData = {};
     for (const node of plan.nodes) {
+      const hostKey = this.sshHostKey(name, node.name);
+      this.sshHostKeys[node.name] = hostKey.publicKeyOpenssh.apply((key) => key.trim());
       this.userData[node.name] = pulumi.secret(
-        pulumi.all([this.token, trustedCaPems]).apply(([value, caPems]) =>
-          renderNodeUserData({
-            config: plan.config,
-            node,
-            bootstrapIp: bootstrap.ip,
-            token: value,
-            harborRegistryHost: plan.harborRegistryHost,
-            internalZone: plan.site.internalZone,
-            region: plan.site.region,
-            trustedCaPems: caPems,
-            login: plan.login,
-          }),
-        ),
+        pulumi
+          .all([
+            this.token,
+            trustedCaPems,
+            agent.certPem,
+            agent.privateKeyPem,
+            hostKey.privateKeyOpenssh,
+            hostKey.publicKeyOpenssh,
+          ])
+          .apply(([value, caPems, agentCert, agentKey, hostPrivate, hostPublic]) =>
+            renderNodeUserData({
+              config: plan.config,
+              node,
+              bootstrapIp: bootstrap.ip,
+              token: value,
+              harborRegistryHost: plan.harborRegistryHost,
+              internalZone: plan.site.internalZone,
+              region: plan.site.region,
+              trustedCaPems: caPems,
+              sshHostKey: { privateKeyOpenssh: hostPrivate, publicKeyOpenssh: hostPublic },
+              clusterAgent: { certPem: agentCert, privateKeyPem: agentKey },
+              login: plan.login,
+            }),
+          ),
       );
     }
+
+    // The bootstrap node is one of the plan's nodes, so its host key was generated above.
+    this.bootstrapSshHostKey = mustExist(
+      this.sshHostKeys[bootstrap.name],
+      `the SSH host key of ${bootstrap.name}`,
+    );
 
     this.registerOutputs({
       token: this.token,
       userData: this.userData,
       bootstrapNode: this.bootstrapNode,
+      sshHostKeys: this.sshHostKeys,
+      clusterAgentFingerprint: this.clusterAgentFingerprint,
       caCertificates: Object.fromEntries(
         Object.entries(this.certificateAuthorities).map(([n, ca]) => [n, ca.certPem]),
       ),
@@ -108,6 +139,54 @@ export class Microk8sCluster extends pulumi.ComponentResource {
         allowedUses: ["cert_signing", "crl_signing", "digital_signature"],
       },
       // A new root would invalidate every issued certificate and every node's trust store.
+      { parent: this, ignoreChanges: ["validityPeriodHours"] },
+    );
+    return { certPem: cert.certPem, privateKeyPem: pulumi.secret(key.privateKeyPem) };
+  }
+
+  /**
+   * The node's SSH host key, generated here so that the program knows the public half before the
+   * VM boots and can refuse any other host when it connects (kubeconfig fetch).
+   */
+  private sshHostKey(name: string, nodeName: string): tls.PrivateKey {
+    return new tls.PrivateKey(
+      `${name}-${nodeName}-ssh-host-key`,
+      { algorithm: "ED25519" },
+      {
+        parent: this,
+        additionalSecretOutputs: ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"],
+      },
+    );
+  }
+
+  /**
+   * The bootstrap node's cluster-agent serving certificate. `microk8s join` does not verify a
+   * chain, only the SHA-256 of the presented certificate against the join URL, so a self-signed
+   * certificate whose hash the program computes is exactly what the joiners need to pin.
+   */
+  private clusterAgentIdentity(
+    name: string,
+    bootstrapIp: string,
+  ): { certPem: pulumi.Output<string>; privateKeyPem: pulumi.Output<string> } {
+    const key = new tls.PrivateKey(
+      `${name}-cluster-agent-key`,
+      { algorithm: "ECDSA", ecdsaCurve: "P256" },
+      {
+        parent: this,
+        additionalSecretOutputs: ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"],
+      },
+    );
+    const cert = new tls.SelfSignedCert(
+      `${name}-cluster-agent-cert`,
+      {
+        privateKeyPem: key.privateKeyPem,
+        subject: { commonName: "microk8s cluster agent" },
+        ipAddresses: [bootstrapIp],
+        validityPeriodHours: 20 * 365 * 24,
+        allowedUses: ["digital_signature", "key_encipherment", "server_auth"],
+      },
+      // A new certificate changes the pin in every joiner's user-data; join.py checks only the
+      // hash, not the validity period, so it is never renewed behind the operators' backs.
       { parent: this, ignoreChanges: ["validityPeriodHours"] },
     );
     return { certPem: cert.certPem, privateKeyPem: pulumi.secret(key.privateKeyPem) };

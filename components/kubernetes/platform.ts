@@ -6,6 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveChart, type ChartKey } from "./charts";
 import { privateCaBundle } from "./caBundle";
+import { httpsRedirect } from "./httpsRedirect";
 import { ClusterAccess } from "./clusterAccess";
 import type { KubernetesConfig } from "../config/kubernetes";
 import { mustExist } from "../invariant";
@@ -20,6 +21,8 @@ export interface KubernetesPlatformArgs {
   /** The platform slice of the data-center plan. */
   readonly plan: PlatformPlan;
   readonly sshPrivateKey: pulumi.Output<string>;
+  /** The bootstrap node's SSH host public key, pinned when the kubeconfig is fetched. */
+  readonly bootstrapSshHostKey: pulumi.Input<string>;
   /** The node VMs. */
   readonly dependsOn: pulumi.Input<pulumi.Resource>[];
   /**
@@ -75,6 +78,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
         apiAddress: config.api.address,
         sshUser: plan.sshUser,
         sshPrivateKey: args.sshPrivateKey,
+        sshHostKey: args.bootstrapSshHostKey,
         dependsOn: args.dependsOn,
       },
       { parent: this },
@@ -147,6 +151,19 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     };
 
     // The storage class first: Prometheus, Alertmanager, Grafana and Trivy claim volumes of it.
+    // Its controller verifies the Proxmox API against the stack's CA roots.
+    const csiCa =
+      caBundle && plan.csi
+        ? [
+            this.caBundleSecret(
+              `${name}-proxmox-csi-ca-bundle`,
+              { name: secretNames.proxmoxCsiCaBundle, namespace: "csiProxmox" },
+              caBundle,
+              childOpts,
+              ns,
+            ),
+          ]
+        : [];
     const storage = plan.csi
       ? [
           release("proxmox-csi-plugin", [
@@ -154,6 +171,7 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
               secrets.secrets[secretNames.proxmoxCsiConfig],
               "the CSI plugin's Proxmox access (secrets.proxmoxCsi)",
             ),
+            ...csiCa,
           ]),
         ]
       : [];
@@ -191,8 +209,21 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
       { ...childOpts, dependsOn: [tektonOperator] },
     );
     tektonDashboardIngress(name, config, childOpts, [tektonConfig, issuers]);
+    // Every Ingress above listens on HTTPS only; plain HTTP gets a redirect. After the first
+    // release, by when the ingress addon has long installed Traefik's CRDs.
+    httpsRedirect(name, childOpts, [monitoring]);
     release("argo-cd", [monitoring, issuers, ...secret(secretNames.argocd)]);
-    const harborCa = caBundle ? [this.harborCaBundle(name, caBundle, childOpts, ns)] : [];
+    const harborCa = caBundle
+      ? [
+          this.caBundleSecret(
+            `${name}-harbor-ca-bundle`,
+            { name: secretNames.harborCaBundle, namespace: "harbor" },
+            caBundle,
+            childOpts,
+            ns,
+          ),
+        ]
+      : [];
     release("harbor", [monitoring, issuers, ...harborSecrets, ...harborCa]);
     release("zabbix", []);
 
@@ -208,21 +239,23 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
     });
   }
 
-  /** The CA roots Harbor's containers trust (`caBundleSecretName`); public, so a plain Secret. */
-  private harborCaBundle(
-    name: string,
+  /** CA roots (`ca.crt`) for a chart's containers; public, so a plain Secret. */
+  private caBundleSecret(
+    resourceName: string,
+    secret: { name: string; namespace: NamespaceKey },
     bundle: pulumi.Output<string>,
     opts: pulumi.CustomResourceOptions,
     ns: Partial<Record<NamespaceKey, k8s.core.v1.Namespace>>,
   ): k8s.core.v1.Secret {
+    const namespace = ns[secret.namespace];
     return new k8s.core.v1.Secret(
-      `${name}-harbor-ca-bundle`,
+      resourceName,
       {
-        metadata: { name: secretNames.harborCaBundle, namespace: namespaces.harbor },
+        metadata: { name: secret.name, namespace: namespaces[secret.namespace] },
         type: "Opaque",
         stringData: { "ca.crt": bundle },
       },
-      { ...opts, dependsOn: ns.harbor ? [ns.harbor] : [] },
+      { ...opts, dependsOn: namespace ? [namespace] : [] },
     );
   }
 }

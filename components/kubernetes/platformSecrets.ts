@@ -178,12 +178,15 @@ export class PlatformSecrets extends pulumi.ComponentResource {
     }
     if (args.harborUsesS3) {
       // Shaped as Garage (the objectstore guest) imports keys: `GK` + 24 hex, secret 64 hex.
-      const hexKey = (key: string, bytes: number, prefix?: string): pulumi.Output<string> =>
-        new random.RandomId(
-          `${name}-${key}`,
-          { byteLength: bytes, ...(prefix ? { prefix } : {}) },
-          { parent: this, additionalSecretOutputs: ["hex", "b64Std", "b64Url", "dec", "id"] },
-        ).hex;
+      // RandomBytes keeps the value in secret outputs only (a RandomId's id is its value).
+      const hexKey = (key: string, bytes: number, prefix = ""): pulumi.Output<string> =>
+        pulumi.secret(
+          new random.RandomBytes(
+            `${name}-${key}`,
+            { length: bytes },
+            { parent: this, additionalSecretOutputs: ["hex", "base64"] },
+          ).hex.apply((hex) => `${prefix}${hex}`),
+        );
       const accessKey = credential(
         "harborS3AccessKey",
         args.inputs.harborS3?.accessKey ?? hexKey("harbor-s3-access-key", 12, "GK"),

@@ -6,7 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { KubernetesConfig } from "../config/kubernetes";
 import { namespaces } from "./values";
-import { tlsAnnotations } from "./values/common";
+import { ingressAnnotations } from "./values/common";
 
 /** The operator installs the dashboard without an ingress; expose it like the other UIs. */
 export function tektonDashboardIngress(
@@ -23,7 +23,7 @@ export function tektonDashboardIngress(
         name: "tekton-dashboard",
         namespace: namespaces.tektonPipelines,
         annotations: {
-          ...tlsAnnotations(config),
+          ...ingressAnnotations(config),
           // Pulumi would wait for a load-balancer address in the Ingress status, which the
           // host-port Traefik DaemonSet of microk8s does not publish: the update would hang
           // until its timeout. Readiness is the TektonConfig's `Ready`, awaited before this.

@@ -3,6 +3,7 @@
  * bridge, downloaded images), every guest, the nightly backup job and high availability.
  */
 import { capacityReport, type HostCapacity } from "../config/capacity";
+import { isKubernetesNode } from "../config/roles";
 import type { ProxmoxSettings, StackConfig } from "../config/schema";
 import { nodeLogin, type NodeLogin } from "./cluster";
 import { placedGuest, type PlacedGuest, type PlannedGuest } from "./guests";
@@ -62,6 +63,13 @@ export interface HighAvailabilityPlan {
   spreadRules: SpreadRule[];
 }
 
+/** What the Proxmox CSI plugin's identity is granted on: its datastore and the node VMs. */
+export interface CsiAccessPlan {
+  datastore: string;
+  /** The Kubernetes node VMs, by name (the natural key of each ACL). */
+  nodeVms: { name: string; vmId: number }[];
+}
+
 export interface ComputePlan {
   site: string;
   provider: ProxmoxProviderPlan;
@@ -74,6 +82,8 @@ export interface ComputePlan {
   backup?: BackupPlan;
   /** Absent when the stack does not enable HA. */
   ha?: HighAvailabilityPlan;
+  /** Present when the stack uses the Proxmox CSI plugin. */
+  csiAccess?: CsiAccessPlan;
   placement: PlacedGuest[];
   capacity: HostCapacity[];
 }
@@ -93,6 +103,7 @@ export function planCompute(config: StackConfig, guests: PlannedGuest[]): Comput
     };
   });
   const vmids = backedUpVmIds(config);
+  const csi = config.kubernetes.storage.proxmoxCsi;
   return {
     site: config.site.name,
     provider: {
@@ -129,6 +140,14 @@ export function planCompute(config: StackConfig, guests: PlannedGuest[]): Comput
             version: proxmox.version,
             pinned: proxmox.version < 9 ? Object.fromEntries(pinnedHosts(config)) : {},
             spreadRules: proxmox.version < 9 ? [] : spreadRules(config),
+          },
+        }
+      : {}),
+    ...(csi
+      ? {
+          csiAccess: {
+            datastore: csi.datastore,
+            nodeVms: guests.filter(isKubernetesNode).map((g) => ({ name: g.name, vmId: g.vmId })),
           },
         }
       : {}),

@@ -3,6 +3,7 @@
  * the lists are built here in evaluation order and a FirewallChain resource keeps them so.
  * Every rule is identified on the router by its comment.
  */
+import { contains } from "../config/addressing";
 import { networksByName, networksNamed } from "../config/networks";
 import { ruleSlug } from "../config/ruleNames";
 import type { Network, StackConfig } from "../config/schema";
@@ -78,23 +79,39 @@ export function inputRules(config: StackConfig): FirewallRule[] {
   ];
 }
 
+/**
+ * Where a declared rule may go: the whole `to` network, or (`toProxmoxHosts`) each Proxmox host's
+ * management address inside it, one rule per host named after it.
+ */
+function destinations(
+  config: StackConfig,
+  rule: StackConfig["firewall"]["forward"][number],
+  to: Network,
+): { suffix: string; address: string }[] {
+  if (!rule.toProxmoxHosts) return [{ suffix: "", address: to.cidr }];
+  return (
+    config.hosts
+      .filter((host) => contains(to.cidr, host.managementIp))
+      // A bare address, as RouterOS prints a /32 back; a prefix would diff after every refresh.
+      .map((host) => ({ suffix: ` ${host.name}`, address: host.managementIp }))
+  );
+}
+
 export function forwardRules(config: StackConfig): FirewallRule[] {
   const byName = networksByName(config.networks);
   const declared = config.firewall.forward.flatMap((rule): FirewallRule[] => {
     const from = byName.get(rule.from);
     const to = byName.get(rule.to);
     if (!from || !to) return [];
-    return [
-      {
-        chain: "forward",
-        comment: tag(`forward ${rule.comment}`),
-        action: "accept",
-        srcAddress: from.cidr,
-        dstAddress: to.cidr,
-        ...(rule.protocol ? { protocol: rule.protocol } : {}),
-        ...(rule.ports ? { dstPort: rule.ports } : {}),
-      },
-    ];
+    return destinations(config, rule, to).map(({ suffix, address }) => ({
+      chain: "forward",
+      comment: tag(`forward ${rule.comment}${suffix}`),
+      action: "accept",
+      srcAddress: from.cidr,
+      dstAddress: address,
+      ...(rule.protocol ? { protocol: rule.protocol } : {}),
+      ...(rule.ports ? { dstPort: rule.ports } : {}),
+    }));
   });
   return [
     ...stateful("forward"),

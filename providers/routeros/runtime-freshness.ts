@@ -12,7 +12,14 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-const root = path.resolve(__dirname, "../..");
+/** The repository root, found upward from this file or from its compiled copy in dist/. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "providers", "routeros", "runtime"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no providers/routeros above ${from}`);
+  }
+}
+const root = findRoot(__dirname);
 const sourceDir = path.join(root, "providers/routeros");
 const buildScript = path.join(root, "scripts/build-routeros-runtime.mjs");
 export const runtimeBundle = path.join(sourceDir, "runtime/dist/index.js");

@@ -14,6 +14,13 @@ function pem(label: string, body: string): string {
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
 
+/** The OpenSSH key type the provider prints for a key of this algorithm. */
+function opensshKeyType(inputs: Inputs): string {
+  if (inputs["algorithm"] === "ED25519") return "ssh-ed25519";
+  if (inputs["algorithm"] === "RSA") return "ssh-rsa";
+  return "ecdsa-sha2-nistp256";
+}
+
 const computedByType: Record<string, Computed> = {
   "random:index/randomPassword:RandomPassword": (name, inputs) => ({
     result: placeholder(name, Number(inputs["length"] ?? 32)),
@@ -27,15 +34,18 @@ const computedByType: Record<string, Computed> = {
     const hex = Buffer.from(placeholder(name, Number(inputs["byteLength"] ?? 8))).toString("hex");
     return { hex: `${String(inputs["prefix"] ?? "")}${hex}`, id: placeholder(name, 16) };
   },
-  "random:index/randomBytes:RandomBytes": (name, inputs) => ({
-    hex: placeholder(name, Number(inputs["length"] ?? 16) * 2),
-    base64: placeholder(name, 4 * Math.ceil(Number(inputs["length"] ?? 16) / 3)),
-  }),
+  // `length` bytes (the placeholder's own), given as hex and base64 as the provider does.
+  "random:index/randomBytes:RandomBytes": (name, inputs) => {
+    const bytes = Buffer.from(placeholder(name, Number(inputs["length"] ?? 16)));
+    return { hex: bytes.toString("hex"), base64: bytes.toString("base64") };
+  },
   // Key and certificate material shaped like PEM. The certificate is public, so its placeholder
   // carries no "offline-" marker (the secrets checks look for that marker in plain inputs).
-  "tls:index/privateKey:PrivateKey": (name) => ({
+  "tls:index/privateKey:PrivateKey": (name, inputs) => ({
     privateKeyPem: pem("PRIVATE KEY", placeholder(name, 48)),
+    privateKeyOpenssh: pem("OPENSSH PRIVATE KEY", placeholder(name, 48)),
     publicKeyPem: pem("PUBLIC KEY", Buffer.from(`public key ${name}`).toString("base64")),
+    publicKeyOpenssh: `${opensshKeyType(inputs)} ${Buffer.from(`public key ${name}`).toString("base64")}\n`,
   }),
   "tls:index/selfSignedCert:SelfSignedCert": (name) => ({
     certPem: pem("CERTIFICATE", Buffer.from(`certificate ${name}`).toString("base64")),

@@ -105,7 +105,11 @@ export async function startOfflineEngine(options: OfflineEngineOptions): Promise
   monitor.registerResource = (req, cb) =>
     register(req, (err, response) => {
       if (!err && response) {
-        const rawInputs = req.getObject()?.toJavaScript() ?? {};
+        // Converting the wire inputs back to JavaScript is most of the recording's cost, and most
+        // callers (the preview's summary, the benchmark) never read them: convert on first use.
+        let raw: Record<string, unknown> | undefined;
+        let plain: Record<string, unknown> | undefined;
+        const rawInputs = () => (raw ??= req.getObject()?.toJavaScript() ?? {});
         engine.resources.push({
           urn: response.getUrn(),
           type: req.getType(),
@@ -120,8 +124,12 @@ export async function startOfflineEngine(options: OfflineEngineOptions): Promise
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           dependencies: req.getDependenciesList(),
           provider: req.getProvider() || undefined,
-          rawInputs,
-          inputs: unwrapSecrets(rawInputs) as Record<string, unknown>,
+          get rawInputs() {
+            return rawInputs();
+          },
+          get inputs() {
+            return (plain ??= unwrapSecrets(rawInputs()) as Record<string, unknown>);
+          },
         });
       }
       cb(err, response);

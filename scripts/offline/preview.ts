@@ -2,6 +2,7 @@
  * Runs the real program for one stack under the offline engine and collects what `pulumi preview`
  * would create. Used by the `preview:offline` command, its benchmark and the tests.
  */
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { ConfigIssue, ConfigValidationError } from "../../components/config/issues";
@@ -10,7 +11,23 @@ import type { PlacedGuest } from "../../components/compute";
 import { startOfflineEngine, type RecordedResource } from "./engine";
 import { readStackFile } from "./stackFile";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The repository root: the nearest folder up from this file (or its compiled copy in dist/) with Pulumi.yaml. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no Pulumi.yaml above ${from}`);
+  }
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
+/**
+ * The program to evaluate. The compiled preview (dist/, see scripts/program-build.cjs) loads the
+ * program compiled beside it; under tsx and Jest the TypeScript entry point is loaded directly.
+ */
+const PROGRAM =
+  process.env.BAREMETAL_COMPILED === "1"
+    ? path.join(REPO_ROOT, "dist", "program.js")
+    : path.join(REPO_ROOT, "index.ts");
 export const PROJECT = "baremetal";
 
 export interface PreviewResult {
@@ -96,7 +113,7 @@ export async function runOfflinePreview(options: PreviewOptions): Promise<Previe
       // The program registers resources when it is evaluated, so it must be loaded here, after the
       // engine is installed, and re-evaluated for every stack: a static import cannot do either.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      exported = require(path.join(REPO_ROOT, "index.ts")) as Record<string, unknown>;
+      exported = require(PROGRAM) as Record<string, unknown>;
       return exported;
     });
     await pulumi.runtime.disconnect();

@@ -1,6 +1,9 @@
 import { parse } from "yaml";
 import { kubernetesConfigSchema } from "../../components/config/kubernetes";
 import {
+  CLUSTER_AGENT_CERT_PATH,
+  CLUSTER_AGENT_KEY_PATH,
+  certificateFingerprint,
   JOIN_SCRIPT_PATH,
   LAUNCH_CONFIG_PATH,
   renderNodeUserData,
@@ -11,6 +14,30 @@ import { productionKubernetesConfig, stagingKubernetesConfig } from "../support/
 const staging = kubernetesConfigSchema.parse(stagingKubernetesConfig);
 const production = kubernetesConfigSchema.parse(productionKubernetesConfig);
 const TOKEN = "0123456789abcdefABCDEF0123456789";
+/** A real self-signed certificate (openssl, EC P-256, IP SAN 10.30.0.11). */
+const AGENT_CERT = [
+  "-----BEGIN CERTIFICATE-----",
+  "MIIBqDCCAU6gAwIBAgIURkgKFGbECn0pMKl+tulYF025dHAwCgYIKoZIzj0EAwIw",
+  "ITEfMB0GA1UEAwwWbWljcm9rOHMgY2x1c3RlciBhZ2VudDAeFw0yNjEyMDExMDQ0",
+  "MjNaFw0zNjExMjgxMDQ0MjNaMCExHzAdBgNVBAMMFm1pY3JvazhzIGNsdXN0ZXIg",
+  "YWdlbnQwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAT1OSe/+aONuz8grZP3xaE2",
+  "ilPhQE/RbZO400YfNSt1RqJ9LH9T8KB6S3qhisu0onMeTb65V/TiAxBjANXKN6Ca",
+  "o2QwYjAdBgNVHQ4EFgQUe9Ta5gwPNQyGW5mjEKfws5eoOrYwHwYDVR0jBBgwFoAU",
+  "e9Ta5gwPNQyGW5mjEKfws5eoOrYwDwYDVR0TAQH/BAUwAwEB/zAPBgNVHREECDAG",
+  "hwQKHgALMAoGCCqGSM49BAMCA0gAMEUCIE1dG5x3S6OgBJ4qGaorue2ENTTOX/Js",
+  "+l/B8un/7k7ZAiEA+anwprm1v26uCoEWeVRROhPZGIxaiqjVPIeHzlt5W6Q=",
+  "-----END CERTIFICATE-----",
+  "",
+].join("\n");
+/** `openssl x509 -in cert -outform der | sha256sum` of AGENT_CERT. */
+const AGENT_CERT_SHA256 = "5267d6cf841d8152022e9c2df72a90c82c96c3b4eb957986f4ef562b64dfd503";
+const AGENT_KEY =
+  "-----BEGIN EC PRIVATE KEY-----\nagent-key-material\n-----END EC PRIVATE KEY-----\n";
+const HOST_KEY = {
+  privateKeyOpenssh:
+    "-----BEGIN OPENSSH PRIVATE KEY-----\nhost-key-material\n-----END OPENSSH PRIVATE KEY-----\n",
+  publicKeyOpenssh: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHostKeyOfTheNode0000000000000000000000\n",
+};
 
 function input(over: Partial<NodeUserDataInput>): NodeUserDataInput {
   return {
@@ -21,6 +48,8 @@ function input(over: Partial<NodeUserDataInput>): NodeUserDataInput {
     harborRegistryHost: "harbor.sp1.internal.example.com",
     internalZone: "sp1.internal.example.com",
     region: "sp1",
+    sshHostKey: HOST_KEY,
+    clusterAgent: { certPem: AGENT_CERT, privateKeyPem: AGENT_KEY },
     ...over,
   };
 }
@@ -103,7 +132,9 @@ describe("renderNodeUserData", () => {
     expect(launch["addons"]).toBeUndefined();
     const script = file(doc, JOIN_SCRIPT_PATH);
     expect(script.permissions).toBe("0700");
-    expect(script.content).toContain(`microk8s join 10.30.0.11:25000/${TOKEN};`);
+    expect(script.content).toContain(
+      `microk8s join 10.30.0.11:25000/${TOKEN}/${AGENT_CERT_SHA256};`,
+    );
     expect(script.content).not.toContain("--worker");
     const install = doc.runcmd.findIndex((c) => c[0] === "snap");
     expect(doc.runcmd.findIndex((c) => c[0] === JOIN_SCRIPT_PATH)).toBeGreaterThan(install);
@@ -152,6 +183,86 @@ describe("renderNodeUserData", () => {
     expect(launch.extraKubeletArgs["--node-labels"]).toBe(
       "topology.kubernetes.io/region=sp1,topology.kubernetes.io/zone=pve-05",
     );
+  });
+});
+
+describe("pinning the nodes' identities", () => {
+  it("computes the fingerprint microk8s join checks: SHA-256 of the certificate's DER bytes", () => {
+    expect(certificateFingerprint(AGENT_CERT)).toBe(AGENT_CERT_SHA256);
+    expect(() => certificateFingerprint("not a certificate")).toThrow("not a PEM certificate");
+  });
+
+  it("serves the program's certificate from the bootstrap node's cluster agent", () => {
+    const { doc } = render({});
+    expect(file(doc, CLUSTER_AGENT_CERT_PATH).content).toBe(AGENT_CERT);
+    expect(file(doc, CLUSTER_AGENT_KEY_PATH)).toMatchObject({
+      content: AGENT_KEY,
+      permissions: "0600",
+    });
+    const launch = parse(file(doc, LAUNCH_CONFIG_PATH).content) as Record<string, unknown>;
+    expect(launch["extraMicroK8sClusterAgentArgs"]).toEqual({
+      "--certfile": CLUSTER_AGENT_CERT_PATH,
+      "--keyfile": CLUSTER_AGENT_KEY_PATH,
+    });
+    const paths = doc.write_files.map((f) => f.path);
+    expect(paths.indexOf(CLUSTER_AGENT_KEY_PATH)).toBeGreaterThan(-1);
+  });
+
+  it("gives joiners the pin but never the cluster agent's key", () => {
+    const node = { name: "k8s-2", ip: "10.30.0.12", hostNode: "pve2", role: "join" } as const;
+    const { text, doc } = render({ node });
+    expect(text).not.toContain("agent-key-material");
+    const launch = parse(file(doc, LAUNCH_CONFIG_PATH).content) as Record<string, unknown>;
+    expect(launch["extraMicroK8sClusterAgentArgs"]).toBeUndefined();
+    expect(file(doc, JOIN_SCRIPT_PATH).content).toMatch(
+      new RegExp(`:25000/${TOKEN}/${AGENT_CERT_SHA256}( |;)`),
+    );
+  });
+
+  it("installs the program's SSH host key in place of generated ones", () => {
+    const doc = render({}).doc as CloudConfig & {
+      ssh_deletekeys: boolean;
+      ssh_genkeytypes: string[];
+      ssh_keys: Record<string, string>;
+    };
+    expect(doc.ssh_deletekeys).toBe(true);
+    expect(doc.ssh_genkeytypes).toEqual([]);
+    expect(doc.ssh_keys).toEqual({
+      ed25519_private: HOST_KEY.privateKeyOpenssh,
+      ed25519_public: HOST_KEY.publicKeyOpenssh.trim(),
+    });
+  });
+});
+
+describe("control-plane metrics", () => {
+  it("lets the controller manager and scheduler authorise scrapes (no 403 on /metrics)", () => {
+    const launch = parse(file(render({}).doc, LAUNCH_CONFIG_PATH).content) as Record<
+      string,
+      Record<string, string>
+    >;
+    const credentials = "/var/snap/microk8s/current/credentials";
+    expect(launch["extraKubeControllerManagerArgs"]).toEqual({
+      "--authentication-kubeconfig": `${credentials}/controller.config`,
+      "--authorization-kubeconfig": `${credentials}/controller.config`,
+      "--bind-address": "0.0.0.0",
+      "--secure-port": "10257",
+    });
+    expect(launch["extraKubeSchedulerArgs"]).toEqual({
+      "--authentication-kubeconfig": `${credentials}/scheduler.config`,
+      "--authorization-kubeconfig": `${credentials}/scheduler.config`,
+      "--bind-address": "0.0.0.0",
+      "--secure-port": "10259",
+    });
+  });
+
+  it("sets them on every control-plane node and not on workers", () => {
+    const joiner = { name: "k8s-2", ip: "10.30.0.12", hostNode: "pve2", role: "join" } as const;
+    const worker = { ...joiner, name: "k8s-4", worker: true } as const;
+    const launchOf = (node: NodeUserDataInput["node"]) =>
+      parse(file(render({ node }).doc, LAUNCH_CONFIG_PATH).content) as Record<string, unknown>;
+    expect(launchOf(joiner)["extraKubeSchedulerArgs"]).toBeDefined();
+    expect(launchOf(worker)["extraKubeSchedulerArgs"]).toBeUndefined();
+    expect(launchOf(worker)["extraKubeControllerManagerArgs"]).toBeUndefined();
   });
 });
 

@@ -2,6 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
 import { parseStackConfig, validateStackConfig } from "../../components/config/validate";
+import {
+  CLUSTER_AGENT_CERT_PATH,
+  CLUSTER_AGENT_KEY_PATH,
+  certificateFingerprint,
+} from "../../components/kubernetes/launchConfig";
 import { Microk8sCluster } from "../../components/kubernetes/microk8sCluster";
 import { planCluster } from "../../components/plan/cluster";
 import { byTypeAndName, isSecret, leakedSecrets, valueOf } from "./helpers";
@@ -116,5 +121,52 @@ describe("Microk8sCluster (production, offline engine)", () => {
     const token = await valueOf(cluster.token);
     expect(engine.resources.map((r) => r.type)).toContain("baremetal:kubernetes:Microk8sCluster");
     expect(leakedSecrets(engine.resources, [token])).toEqual([]);
+  });
+
+  it("gives every node an SSH host key of its own and exposes the public halves to pin", async () => {
+    const keys = engine.resources.filter(
+      (r) => r.type === "tls:index/privateKey:PrivateKey" && r.name.endsWith("-ssh-host-key"),
+    );
+    expect(keys.map((k) => [k.name, k.inputs["algorithm"]]).sort()).toEqual([
+      ["k8s-k8s-1-ssh-host-key", "ED25519"],
+      ["k8s-k8s-2-ssh-host-key", "ED25519"],
+      ["k8s-k8s-3-ssh-host-key", "ED25519"],
+    ]);
+    for (const key of keys) expect(key.additionalSecretOutputs).toContain("privateKeyOpenssh");
+    for (const node of plan.nodes) {
+      const published = await valueOf(cluster.sshHostKeys[node.name] as pulumi.Output<string>);
+      expect(published).toMatch(/^ssh-ed25519 \S+$/);
+      const doc = parse(await valueOf(cluster.userData[node.name] as pulumi.Output<string>)) as {
+        ssh_keys: { ed25519_public: string; ed25519_private: string };
+      };
+      expect(doc.ssh_keys.ed25519_public).toBe(published);
+      expect(doc.ssh_keys.ed25519_private).toContain("OPENSSH PRIVATE KEY");
+    }
+    expect(await valueOf(cluster.bootstrapSshHostKey)).toBe(
+      await valueOf(cluster.sshHostKeys["k8s-1"] as pulumi.Output<string>),
+    );
+  });
+
+  it("makes joiners pin the bootstrap node's cluster-agent certificate by its SHA-256", async () => {
+    const certificate = byTypeAndName(
+      engine.resources,
+      "tls:index/selfSignedCert:SelfSignedCert",
+      "k8s-cluster-agent-cert",
+    );
+    expect(certificate.inputs).toMatchObject({ ipAddresses: ["10.30.0.11"] });
+    const bootstrap = parse(await valueOf(cluster.userData["k8s-1"] as pulumi.Output<string>)) as {
+      write_files: { path: string; content: string }[];
+    };
+    const served = bootstrap.write_files.find((f) => f.path === CLUSTER_AGENT_CERT_PATH)?.content;
+    if (!served) throw new Error("the bootstrap node serves no cluster-agent certificate");
+    const fingerprint = await valueOf(cluster.clusterAgentFingerprint);
+    expect(fingerprint).toBe(certificateFingerprint(served));
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const token = await valueOf(cluster.token);
+    for (const joiner of ["k8s-2", "k8s-3"]) {
+      const text = await valueOf(cluster.userData[joiner] as pulumi.Output<string>);
+      expect(text).toContain(`microk8s join 10.30.0.11:25000/${token}/${fingerprint}`);
+      expect(text).not.toContain(CLUSTER_AGENT_KEY_PATH);
+    }
   });
 });

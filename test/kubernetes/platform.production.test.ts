@@ -1,5 +1,6 @@
 import { productionFixture } from "./fixtures";
 import {
+  CA_CERT,
   CSI_TOKEN_SECRET,
   runPlatform,
   sharedPlatformTests,
@@ -87,6 +88,15 @@ describe("KubernetesPlatform (production)", () => {
         },
       ],
       node: { kubeletDir: "/var/snap/microk8s/common/var/lib/kubelet" },
+      extraVolumes: [{ name: "ca-bundle", secret: { secretName: "proxmox-csi-ca-bundle" } }],
+      extraVolumeMounts: [
+        {
+          name: "ca-bundle",
+          mountPath: "/etc/ssl/certs/baremetal-private-ca.pem",
+          subPath: "ca.crt",
+          readOnly: true,
+        },
+      ],
     });
     const release = run.release("proxmox-csi-plugin");
     expect(release.inputs["namespace"]).toBe("csi-proxmox");
@@ -116,6 +126,17 @@ describe("KubernetesPlatform (production)", () => {
         region: "sp1",
       },
     ]);
+  });
+
+  it("makes the CSI controller trust the stack's CA roots for the Proxmox API", () => {
+    const bundle = run.engine.resources.find(
+      (r) => r.type === "kubernetes:core/v1:Secret" && r.name === "platform-proxmox-csi-ca-bundle",
+    );
+    expect(bundle?.inputs).toMatchObject({
+      metadata: { name: "proxmox-csi-ca-bundle", namespace: "csi-proxmox" },
+      stringData: { "ca.crt": CA_CERT },
+    });
+    expect(run.release("proxmox-csi-plugin").dependencies).toContain(bundle?.urn);
   });
 
   it("publishes the production hostnames and TLS through the platform issuer", () => {

@@ -1,5 +1,8 @@
 /** The KubernetesPlatform behaviour both stacks must show; each stack runs it in its own file. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { parse } from "yaml";
 import {
   startOfflineEngine,
   type OfflineEngine,
@@ -21,6 +24,9 @@ export const SNMP_PRIV_PASSWORD = "snmp-priv-material-0123456789";
 export const CSI_TOKEN_SECRET = "csi-token-material-0000-1111-2222";
 export const CA_KEY = "-----BEGIN PRIVATE KEY-----\nca-key-material\n-----END PRIVATE KEY-----\n";
 export const CA_CERT = "-----BEGIN CERTIFICATE-----\nQ0EgY2VydA==\n-----END CERTIFICATE-----\n";
+
+export const BOOTSTRAP_HOST_KEY =
+  "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBootstrapHostKey000000000000000000000000";
 
 export interface PlatformRun {
   fixture: StackFixture;
@@ -47,6 +53,7 @@ export async function runPlatform(fixture: StackFixture): Promise<PlatformRun> {
         : {}),
     },
     sshPrivateKey: pulumi.secret(SSH_KEY),
+    bootstrapSshHostKey: BOOTSTRAP_HOST_KEY,
     dependsOn: [],
     secrets: {
       routerSnmp: pulumi.secret({
@@ -203,10 +210,10 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
       .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
       .map((r) => `offline-${r.name}`);
     expect(placeholders.length).toBeGreaterThan(10);
-    // Hex keys (RandomId) as the engine computed them.
+    // Hex keys (RandomBytes) as the engine computed them.
     placeholders.push(
       ...engine.resources
-        .filter((r) => r.type === "random:index/randomId:RandomId")
+        .filter((r) => r.type === "random:index/randomBytes:RandomBytes")
         .map((r) => String(computedOutputsFor(r.type, r.name, r.inputs)["hex"])),
     );
     const kubeconfig = await valueOf(platform.kubeconfig);
@@ -441,4 +448,140 @@ export function sharedPlatformTests(get: () => PlatformRun): void {
     };
     expect(zabbix.zabbixAgent.runAsDaemonSet).toBe(true);
   });
+
+  it("pins the bootstrap node's SSH host key when fetching the kubeconfig", () => {
+    const fetch = byTypeAndName(
+      get().engine.resources,
+      "command:remote:Command",
+      "platform-access-kubeconfig",
+    );
+    expect((fetch.inputs["connection"] as Record<string, unknown>)["hostKey"]).toBe(
+      BOOTSTRAP_HOST_KEY,
+    );
+  });
+
+  it("scrapes the controller manager and scheduler on their secure ports over HTTPS", () => {
+    const { values, fixture } = get();
+    const stack = values("kube-prometheus-stack") as Record<string, Record<string, unknown>>;
+    const ips = fixture.nodes.map((n) => n.ip);
+    expect(stack["kubeControllerManager"]).toEqual({
+      enabled: true,
+      endpoints: ips,
+      service: { port: 10257, targetPort: 10257 },
+      serviceMonitor: { https: true, insecureSkipVerify: true },
+    });
+    expect(stack["kubeScheduler"]).toEqual({
+      enabled: true,
+      endpoints: ips,
+      service: { port: 10259, targetPort: 10259 },
+      serviceMonitor: { https: true, insecureSkipVerify: true },
+    });
+  });
+
+  it("routes every Ingress through Traefik's HTTPS entrypoint with no ingress-nginx annotations", () => {
+    const { engine, values } = get();
+    const rendered = [
+      ...ingressAnnotationMaps(values("harbor"), "harbor"),
+      ...ingressAnnotationMaps(values("kube-prometheus-stack"), "kube-prometheus-stack"),
+      ...ingressAnnotationMaps(values("argo-cd"), "argo-cd"),
+      ...engine.resources
+        .filter((r) => r.type === "kubernetes:networking.k8s.io/v1:Ingress")
+        .map((r) => ({
+          where: r.name,
+          annotations: (r.inputs["metadata"] as { annotations: Record<string, unknown> })
+            .annotations,
+        })),
+    ];
+    expect(rendered.map((r) => r.where)).toEqual([
+      "harbor.expose.ingress.annotations",
+      "kube-prometheus-stack.grafana.ingress.annotations",
+      "argo-cd.server.ingress.annotations",
+      "platform-tekton-dashboard",
+    ]);
+    for (const { where, annotations } of rendered) {
+      // Harbor's chart adds its own default annotations; Helm merges ours over them.
+      const effective = where.startsWith("harbor.")
+        ? helmMerge(harborChartIngressAnnotations(), annotations)
+        : annotations;
+      expect({ where, annotations: effective }).toEqual({
+        where,
+        annotations: expect.objectContaining({
+          "traefik.ingress.kubernetes.io/router.entrypoints": "websecure",
+          "traefik.ingress.kubernetes.io/router.tls": "true",
+        }),
+      });
+      const ignoredByTraefik = Object.keys(effective).filter(
+        (key) =>
+          key.startsWith("nginx.ingress.kubernetes.io/") ||
+          key.startsWith("ingress.kubernetes.io/"),
+      );
+      expect({ where, ignoredByTraefik }).toEqual({ where, ignoredByTraefik: [] });
+    }
+  });
+
+  it("redirects plain HTTP to HTTPS for every host with one lowest-priority Traefik route", () => {
+    const { engine, release } = get();
+    const middleware = byTypeAndName(
+      engine.resources,
+      "kubernetes:traefik.io/v1alpha1:Middleware",
+      "platform-https-redirect-middleware",
+    );
+    const route = byTypeAndName(
+      engine.resources,
+      "kubernetes:traefik.io/v1alpha1:IngressRoute",
+      "platform-https-redirect",
+    );
+    expect(middleware.inputs).toMatchObject({
+      metadata: { name: "redirect-to-https", namespace: "ingress" },
+      spec: { redirectScheme: { scheme: "https", permanent: true } },
+    });
+    expect(route.inputs).toMatchObject({
+      metadata: { namespace: "ingress" },
+      spec: {
+        entryPoints: ["web"],
+        routes: [
+          {
+            match: "PathPrefix(`/`)",
+            priority: 1,
+            middlewares: [{ name: "redirect-to-https" }],
+          },
+        ],
+      },
+    });
+    expect(route.dependencies).toContain(middleware.urn);
+    // The Traefik CRDs come from the ingress addon; created after the first release.
+    expect(middleware.dependencies).toContain(release("kube-prometheus-stack").urn);
+  });
+}
+
+/** Every `annotations` map under an `ingress` key of a release's values, with its path. */
+function ingressAnnotationMaps(
+  value: unknown,
+  path: string,
+): { where: string; annotations: Record<string, unknown> }[] {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
+    const here = `${path}.${key}`;
+    if (key === "annotations" && /\.ingress$/.test(path))
+      return [{ where: here, annotations: child as Record<string, unknown> }];
+    return ingressAnnotationMaps(child, here);
+  });
+}
+
+/** The Harbor chart's default Ingress annotations (pinned values.yaml). */
+function harborChartIngressAnnotations(): Record<string, unknown> {
+  const chart = parse(
+    readFileSync(join(__dirname, "../../components/kubernetes/charts/harbor-values.yaml"), "utf8"),
+  ) as { expose: { ingress: { annotations: Record<string, unknown> } } };
+  return chart.expose.ingress.annotations;
+}
+
+/** Helm's merge of user values over chart defaults for one map: `null` deletes a default key. */
+function helmMerge(
+  defaults: Record<string, unknown>,
+  user: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries({ ...defaults, ...user }).filter(([, value]) => value !== null),
+  );
 }

@@ -130,6 +130,30 @@ describe("firewall baseline", () => {
     expect(new Set(comments).size).toBe(comments.length);
   });
 
+  test("forward: a toProxmoxHosts rule admits each host's management address, nothing else of the network", () => {
+    const rules = forwardRules(production).filter((r) => r.dstPort === "8006");
+    expect(rules.map((r) => [r.comment, r.srcAddress, r.dstAddress, r.protocol])).toEqual(
+      production.hosts.map((host) => [
+        `baremetal: forward CSI plugin to the Proxmox API ${host.name}`,
+        "10.30.0.0/24",
+        host.managementIp,
+        "tcp",
+      ]),
+    );
+    const wholeNetwork = {
+      ...production,
+      firewall: {
+        ...production.firewall,
+        forward: production.firewall.forward.map(({ toProxmoxHosts: _, ...rule }) => rule),
+      },
+    };
+    expect(
+      forwardRules(wholeNetwork)
+        .filter((r) => r.dstPort === "8006")
+        .map((r) => r.dstAddress),
+    ).toEqual(["10.10.0.0/24"]);
+  });
+
   test("outbound NAT masquerades to the uplinks only", () => {
     expect(natRules()).toEqual([
       expect.objectContaining({ chain: "srcnat", action: "masquerade", outInterfaceList: "WAN" }),

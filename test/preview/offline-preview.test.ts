@@ -1,5 +1,6 @@
 /**
- * The README's main command, run as a user runs it: a child process on plain Node (via tsx).
+ * The README's main command, run as a user runs it: a child process on plain Node running the
+ * compiled program (scripts/run-compiled.cjs, what `npm run preview:offline` calls).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,15 +10,20 @@ import { promisify } from "node:util";
 import { parse, stringify } from "yaml";
 
 const ROOT = path.join(__dirname, "..", "..");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const run = promisify(execFile);
+// Each case starts a fresh Node process; generous for a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 async function preview(...args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(TSX, ["scripts/preview-offline.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: "1" },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ["scripts/run-compiled.cjs", "preview-offline", ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };

@@ -1,5 +1,5 @@
 /** Argo CD values (chart argo/argo-cd). The admin bcrypt hash lives in our own argocd-secret. */
-import { tlsAnnotations, type ValuesContext } from "./common";
+import { ingressAnnotations, type ValuesContext } from "./common";
 
 interface Metrics {
   metrics: { enabled: boolean; serviceMonitor: { enabled: boolean } };
@@ -58,7 +58,7 @@ export function argoCdValues(ctx: ValuesContext): ArgoCdValues {
         enabled: true,
         ingressClassName: config.ingressClassName,
         hostname: config.hostnames.argocd,
-        annotations: tlsAnnotations(config),
+        annotations: ingressAnnotations(config),
         tls: true,
       },
       ...metrics,

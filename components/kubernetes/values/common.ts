@@ -44,9 +44,30 @@ export const secretNames = {
   externalElasticsearch: "external-elasticsearch",
   snmpExporterAuth: "snmp-exporter-auth",
   proxmoxCsiConfig: "proxmox-csi-config",
+  proxmoxCsiCaBundle: "proxmox-csi-ca-bundle",
 } as const;
 
 /** Annotations that make cert-manager's ingress-shim issue the ingress certificate. */
 export function tlsAnnotations(config: KubernetesConfig): Record<string, string> {
   return { "cert-manager.io/cluster-issuer": config.platformIssuer };
 }
+
+/**
+ * Annotations of every platform Ingress. The microk8s ingress addon is Traefik, whose Ingress
+ * provider reads `traefik.ingress.kubernetes.io/*` only (`nginx.ingress.kubernetes.io/*` is read
+ * solely by its ingress-nginx compatibility provider, for the `nginx` class). The router listens
+ * on the HTTPS entrypoint only; plain HTTP is redirected by the cluster-wide rule in
+ * `httpsRedirect.ts`. Traefik sets no request body limit unless a buffering middleware is
+ * attached, so large image layers need nothing here.
+ */
+export function ingressAnnotations(config: KubernetesConfig): Record<string, string> {
+  return {
+    ...tlsAnnotations(config),
+    "traefik.ingress.kubernetes.io/router.entrypoints": TRAEFIK_HTTPS_ENTRYPOINT,
+    "traefik.ingress.kubernetes.io/router.tls": "true",
+  };
+}
+
+/** Entrypoints of the microk8s Traefik addon (ports 80 and 443 on every node). */
+export const TRAEFIK_HTTP_ENTRYPOINT = "web";
+export const TRAEFIK_HTTPS_ENTRYPOINT = "websecure";

@@ -87,11 +87,6 @@ export const freeFormPaths: Readonly<Record<ChartKey, readonly FreeFormPath[]>> 
       reason: "documented as a commented top-level option (custom CA bundle for all components)",
     },
   ],
-  zabbix: [
-    {
-      path: ["zabbixAgent", "ZBX_ACTIVESERVERS"],
-      reason: "documented as a commented agent environment variable",
-    },
-  ],
+  zabbix: [],
   "prometheus-snmp-exporter": [],
 };

@@ -4,7 +4,7 @@
  * (or a PVC on a replicated storage class). Every credential is an existing Secret.
  */
 import { HARBOR_JOB_LOG_SIZE } from "../../config/claims";
-import { secretNames, tlsAnnotations, type ValuesContext } from "./common";
+import { ingressAnnotations, secretNames, type ValuesContext } from "./common";
 
 interface Claim {
   storageClass: string;
@@ -32,7 +32,8 @@ export interface HarborValues {
     ingress: {
       hosts: { core: string };
       className: string;
-      annotations: Record<string, string>;
+      /** `null` removes one of the chart's default annotations (Helm drops null keys). */
+      annotations: Record<string, string | null>;
     };
   };
   existingSecretAdminPassword: string;
@@ -83,6 +84,18 @@ export interface HarborValuesOptions {
   readonly redisPassword: boolean;
 }
 
+/**
+ * The chart's default Ingress annotations are for ingress-nginx and Envoy; Traefik's Ingress
+ * provider ignores them, so they are removed rather than left to suggest a redirect or body-size
+ * setting that does not exist (Traefik has no body limit by default).
+ */
+const HARBOR_CHART_INGRESS_ANNOTATIONS_REMOVED: Record<string, null> = {
+  "ingress.kubernetes.io/ssl-redirect": null,
+  "ingress.kubernetes.io/proxy-body-size": null,
+  "nginx.ingress.kubernetes.io/ssl-redirect": null,
+  "nginx.ingress.kubernetes.io/proxy-body-size": null,
+};
+
 export function harborValues(ctx: ValuesContext, options: HarborValuesOptions): HarborValues {
   const { config } = ctx;
   const host = config.hostnames.harbor;
@@ -100,10 +113,8 @@ export function harborValues(ctx: ValuesContext, options: HarborValuesOptions): 
         hosts: { core: host },
         className: config.ingressClassName,
         annotations: {
-          ...tlsAnnotations(config),
-          // Image layers are large; the nginx-compatible provider honours these annotations.
-          "nginx.ingress.kubernetes.io/proxy-body-size": "0",
-          "nginx.ingress.kubernetes.io/ssl-redirect": "true",
+          ...HARBOR_CHART_INGRESS_ANNOTATIONS_REMOVED,
+          ...ingressAnnotations(config),
         },
       },
     },

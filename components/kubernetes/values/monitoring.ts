@@ -1,5 +1,5 @@
 /** kube-prometheus-stack values tuned for microk8s, with scrape targets outside the cluster. */
-import { secretNames, tlsAnnotations, type ValuesContext } from "./common";
+import { secretNames, ingressAnnotations, type ValuesContext } from "./common";
 
 /** A Prometheus `scrape_config` entry (passed through verbatim by the chart). */
 export interface ScrapeConfig {
@@ -26,11 +26,40 @@ interface ControlPlaneTarget {
   endpoints: string[];
 }
 
+/** A control-plane component that serves `/metrics` only over HTTPS with delegated auth. */
+interface SecureControlPlaneTarget extends ControlPlaneTarget {
+  service: { port: number; targetPort: number };
+  serviceMonitor: { https: boolean; insecureSkipVerify: boolean };
+}
+
+/**
+ * Secure ports of the components kubelite runs. They answer `/metrics` only to callers the API
+ * server authorises, which needs `--authentication-kubeconfig`/`--authorization-kubeconfig`
+ * (set in the launch configuration, see `controlPlaneMetricsArgs`).
+ */
+export const CONTROLLER_MANAGER_SECURE_PORT = 10257;
+export const SCHEDULER_SECURE_PORT = 10259;
+
+/**
+ * Scrape settings for one secure component. Its serving certificate is the self-signed one the
+ * component generates at start (no `--tls-cert-file` in microk8s), so there is no CA to verify it
+ * against: skip verification, as microk8s's observability addon does. Prometheus still presents
+ * its service-account token, which the component checks with the API server.
+ */
+function secureTarget(endpoints: string[], port: number): SecureControlPlaneTarget {
+  return {
+    enabled: true,
+    endpoints,
+    service: { port, targetPort: port },
+    serviceMonitor: { https: true, insecureSkipVerify: true },
+  };
+}
+
 export interface KubePrometheusStackValues {
   crds: { enabled: boolean };
   kubeEtcd: { enabled: boolean };
-  kubeControllerManager: ControlPlaneTarget;
-  kubeScheduler: ControlPlaneTarget;
+  kubeControllerManager: SecureControlPlaneTarget;
+  kubeScheduler: SecureControlPlaneTarget;
   kubeProxy: ControlPlaneTarget;
   coreDns: { enabled: boolean };
   prometheus: {
@@ -115,8 +144,8 @@ export function kubePrometheusStackValues(ctx: ValuesContext): KubePrometheusSta
     crds: { enabled: true },
     // microk8s keeps cluster state in dqlite; there is no etcd to scrape.
     kubeEtcd: { enabled: false },
-    kubeControllerManager: { enabled: true, endpoints: nodeIps },
-    kubeScheduler: { enabled: true, endpoints: nodeIps },
+    kubeControllerManager: secureTarget(nodeIps, CONTROLLER_MANAGER_SECURE_PORT),
+    kubeScheduler: secureTarget(nodeIps, SCHEDULER_SECURE_PORT),
     kubeProxy: { enabled: true, endpoints: nodeIps },
     coreDns: { enabled: true },
     prometheus: {
@@ -159,7 +188,7 @@ export function kubePrometheusStackValues(ctx: ValuesContext): KubePrometheusSta
       ingress: {
         enabled: true,
         ingressClassName: config.ingressClassName,
-        annotations: tlsAnnotations(config),
+        annotations: ingressAnnotations(config),
         hosts: [grafanaHost],
         path: "/",
         tls: [{ secretName: "grafana-tls", hosts: [grafanaHost] }],

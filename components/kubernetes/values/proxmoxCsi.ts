@@ -9,10 +9,19 @@
  */
 import type { ValuesContext } from "./common";
 import { secretNames } from "./common";
+import { hasPrivateCa } from "./harbor";
 
 export const PROXMOX_CSI_CONFIG_KEY = "config.yaml";
 /** microk8s keeps the kubelet's directory inside the snap, not at /var/lib/kubelet. */
 export const MICROK8S_KUBELET_DIR = "/var/snap/microk8s/common/var/lib/kubelet";
+/**
+ * Where the controller finds the stack's CA roots. The image is distroless with the public roots
+ * only, and the chart offers no env for the controller container, so the bundle is mounted as
+ * one more file in /etc/ssl/certs, a directory Go's TLS stack reads in full (besides
+ * ca-certificates.crt) when SSL_CERT_DIR is unset.
+ */
+export const CSI_CA_BUNDLE_PATH = "/etc/ssl/certs/baremetal-private-ca.pem";
+export const CSI_CA_BUNDLE_KEY = "ca.crt";
 
 export interface ProxmoxCsiValues {
   existingConfigSecret: string;
@@ -27,6 +36,8 @@ export interface ProxmoxCsiValues {
     cache: "none";
   }[];
   node: { kubeletDir: string };
+  extraVolumes?: { name: string; secret: { secretName: string } }[];
+  extraVolumeMounts?: { name: string; mountPath: string; subPath: string; readOnly: boolean }[];
 }
 
 export function proxmoxCsiValues(ctx: ValuesContext): ProxmoxCsiValues | undefined {
@@ -47,6 +58,22 @@ export function proxmoxCsiValues(ctx: ValuesContext): ProxmoxCsiValues | undefin
       },
     ],
     node: { kubeletDir: MICROK8S_KUBELET_DIR },
+    // The Proxmox API presents a certificate of the stack's own CA (`insecure: false`).
+    ...(hasPrivateCa(ctx.config)
+      ? {
+          extraVolumes: [
+            { name: "ca-bundle", secret: { secretName: secretNames.proxmoxCsiCaBundle } },
+          ],
+          extraVolumeMounts: [
+            {
+              name: "ca-bundle",
+              mountPath: CSI_CA_BUNDLE_PATH,
+              subPath: CSI_CA_BUNDLE_KEY,
+              readOnly: true,
+            },
+          ],
+        }
+      : {}),
   };
 }
 

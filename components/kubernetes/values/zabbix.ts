@@ -18,7 +18,6 @@ export interface ZabbixValues {
     ZBX_SERVER_PORT: number;
     ZBX_PASSIVE_ALLOW: boolean;
     ZBX_ACTIVE_ALLOW: boolean;
-    ZBX_ACTIVESERVERS: string;
   };
 }
 
@@ -42,8 +41,10 @@ export function zabbixValues(ctx: ValuesContext): ZabbixValues {
       ZBX_SERVER_HOST: server,
       ZBX_SERVER_PORT: port,
       ZBX_PASSIVE_ALLOW: true,
+      // Active checks go to ZBX_SERVER_HOST:ZBX_SERVER_PORT: the image's entrypoint puts that
+      // address first in ServerActive and appends ZBX_ACTIVESERVERS. Naming the server there as
+      // well lists it twice, which agent 2 rejects at start (the DaemonSet crash-loops).
       ZBX_ACTIVE_ALLOW: true,
-      ZBX_ACTIVESERVERS: `${server}:${port}`,
     },
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * The floor the offline preview is measured against: a fresh Node process that loads only
+ * @pulumi/pulumi, installs mocks and registers the same resources the program registers (type,
+ * name, parent and inputs, replayed from a file the measured preview wrote), then exits. Nothing
+ * of the program is loaded, so the difference to the preview is the program's own cost: its
+ * modules, configuration checks, planning and the offline engine's bookkeeping.
+ * Prints a JSON line like bench/preview-once.ts.
+ *
+ *   node scripts/bench/floor-once.cjs <recorded-resources.json>
+ */
+"use strict";
+const { readFileSync } = require("node:fs");
+const pulumi = require("@pulumi/pulumi");
+
+function cpuMicros() {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+async function main() {
+  /** @type {{type: string, name: string, parentUrn?: string, custom: boolean, inputs: object}[]} */
+  const recorded = JSON.parse(readFileSync(process.argv[2], "utf8"));
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => ({
+        id: args.custom === false ? undefined : `${args.name}-id`,
+        state: args.inputs,
+      }),
+      call: () => ({}),
+    },
+    "baremetal",
+    "floor",
+    true,
+  );
+  await pulumi.runtime.runInPulumiStack(async () => {
+    const byUrn = new Map();
+    for (const r of recorded) {
+      const opts = r.parentUrn && byUrn.has(r.parentUrn) ? { parent: byUrn.get(r.parentUrn) } : {};
+      if (r.type === "pulumi:pulumi:Stack") continue;
+      const resource = r.custom
+        ? new pulumi.CustomResource(r.type, r.name, r.inputs, opts)
+        : new pulumi.ComponentResource(r.type, r.name, r.inputs, opts);
+      if (!r.custom) resource.registerOutputs({});
+      byUrn.set(r.urn, resource);
+    }
+    return {};
+  });
+  await pulumi.runtime.disconnect();
+  console.log(
+    JSON.stringify({
+      ok: true,
+      resources: recorded.length,
+      cpuMs: Math.round(cpuMicros() / 1000),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
