@@ -244,7 +244,8 @@ export interface ReplicaSetArgs {
   stepDownPrimary?: pulumi.Input<boolean>;
 }
 
-const sharedProvider = replicaSetProvider();
+/** The instance every resource of this type serializes (no test runner). */
+export const replicaSetProviderInstance = replicaSetProvider();
 
 /**
  * A MongoDB replica set's membership. Its id is the set name. Removing the resource leaves the
@@ -260,7 +261,7 @@ export class ReplicaSet extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ReplicaSetArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      sharedProvider,
+      replicaSetProviderInstance,
       name,
       {
         seeds: [],

@@ -240,7 +240,8 @@ export interface MongoUserArgs {
   roles: pulumi.Input<pulumi.Input<UserRole | string>[]>;
 }
 
-const sharedProvider = mongoUserProvider();
+/** The instance every resource of this type serializes (no test runner). */
+export const mongoUserProviderInstance = mongoUserProvider();
 
 export class MongoUser extends pulumi.dynamic.Resource {
   declare readonly username: pulumi.Output<string>;
@@ -250,7 +251,7 @@ export class MongoUser extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: MongoUserArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      sharedProvider,
+      mongoUserProviderInstance,
       name,
       { db: "admin", connection: {}, ...args, password: pulumi.secret(args.password) },
       pulumi.mergeOptions(opts, {
