@@ -52,11 +52,14 @@ export function replicaSetProvider(runnerFactory?: RunnerFactory): Provider {
     ctx: OpsContext,
     inputs: ReplicaSetInputs,
     remembered: Record<string, number>,
+    formerHosts: string[] = [],
   ): Promise<ReplicaSetOutputs> => {
+    // The set is looked for on the declared members, the seeds and the members it had before
+    // (a new list may share no host with the live set).
     const { config, memberIds } = await reconcile(
       ctx,
       inputs.members,
-      inputs.seeds,
+      unionHosts(inputs.seeds, formerHosts),
       remembered,
       inputs.stepDownPrimary,
     );
@@ -221,7 +224,14 @@ export function replicaSetProvider(runnerFactory?: RunnerFactory): Provider {
     async update(_id, olds, news) {
       const ctx = context(news);
       try {
-        const outs = await withLock(news.name, () => converge(ctx, news, olds.memberIds ?? {}));
+        const former = unionHosts(
+          (olds.members ?? []).map((m) => m.host),
+          Object.keys(olds.memberIds ?? {}),
+          olds.seeds ?? [],
+        );
+        const outs = await withLock(news.name, () =>
+          converge(ctx, news, olds.memberIds ?? {}, former),
+        );
         return { outs };
       } finally {
         await ctx.runner.close();
