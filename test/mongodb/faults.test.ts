@@ -2,7 +2,21 @@ import { FakeMongoCluster } from "../fakes/mongodb/fake";
 import { mongoRegistry } from "../../providers/mongodb/registry";
 import { replicaSetProvider } from "../../providers/mongodb/replicaSet";
 import type { ReplicaSetOutputs } from "../../providers/mongodb/types";
-import { A, B, C, D, E, FAST, SET, checked, cluster, create, providers, update } from "./helpers";
+import {
+  A,
+  B,
+  C,
+  D,
+  E,
+  FAST,
+  SET,
+  SHORT,
+  checked,
+  cluster,
+  create,
+  providers,
+  update,
+} from "./helpers";
 
 const three = [{ host: A }, { host: B }, { host: C }];
 
@@ -21,7 +35,9 @@ describe("ReplicaSet faults", () => {
     const outs = await create(fake, three);
     fake.stop(B);
     fake.stop(C);
-    const err = await update(fake, outs, [...three, { host: D }]).catch((e: Error) => e);
+    const err = await update(fake, outs, [...three, { host: D }], { connection: SHORT }).catch(
+      (e: Error) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     const message = (err as Error).message;
     expect(message).toContain("replica set rs0: no primary before step 1");
@@ -69,10 +85,10 @@ describe("ReplicaSet faults", () => {
     fake.setLagging(B);
     fake.setLagging(C);
     const started = Date.now();
-    const err = (await update(fake, outs, [...three, { host: E, votes: 0, hidden: true }]).catch(
-      (e: Error) => e,
-    )) as Error;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(FAST.stepTimeoutMs ?? 0);
+    const err = (await update(fake, outs, [...three, { host: E, votes: 0, hidden: true }], {
+      connection: SHORT,
+    }).catch((e: Error) => e)) as Error;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SHORT.stepTimeoutMs ?? 0);
     expect(err.message).toContain(
       `replica set rs0: configuration version 2 in step 1 (add hidden non-voting member ${E} ` +
         "(priority 0)) is not committed on a majority of voting members after 150 ms",
@@ -123,7 +139,9 @@ describe("ReplicaSet faults", () => {
     await expect(
       fake.run(A, "admin", { replSetReconfig: manual, maxTimeMS: 10 }, undefined),
     ).rejects.toMatchObject({ code: 50 });
-    const err = (await update(fake, outs, [...three, { host: D }]).catch((e: Error) => e)) as Error;
+    const err = (await update(fake, outs, [...three, { host: D }], { connection: SHORT }).catch(
+      (e: Error) => e,
+    )) as Error;
     expect(err.message).toContain("configuration version 2 before step 1 is not committed");
     expect(fake.reconfigCalls()).toHaveLength(1);
   });

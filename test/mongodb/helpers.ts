@@ -22,7 +22,9 @@ export const [A, B, C, D, E, F, G] = ["a", "b", "c", "d", "e", "f", "g"].map(hos
 ];
 
 /** Fast polling so that waits and timeouts take milliseconds. */
-export const FAST: ConnectionSettings = { tls: false, pollIntervalMs: 1, stepTimeoutMs: 150 };
+export const FAST: ConnectionSettings = { tls: false, pollIntervalMs: 1, stepTimeoutMs: 10_000 };
+/** For the tests that wait for a timeout on purpose. */
+export const SHORT: ConnectionSettings = { ...FAST, stepTimeoutMs: 150 };
 
 export function cluster(hosts: string[]): FakeMongoCluster {
   return fakeNodes(SET, hosts);

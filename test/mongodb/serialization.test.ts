@@ -18,7 +18,7 @@ function run(
   const child = spawnSync(process.execPath, [...args, "scripts/mongodb-serialization-check.ts"], {
     cwd: root,
     encoding: "utf8",
-    timeout: 120_000,
+    timeout: 240_000,
     env: { ...process.env, ...env },
   });
   const lines = child.stdout
@@ -46,5 +46,5 @@ describe.each([
       expect(l.readError).toContain("127.0.0.1:1");
     }
     expect(status).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });

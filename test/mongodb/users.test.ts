@@ -13,7 +13,7 @@ async function setUp() {
       {
         replicaSet: SET,
         hosts: [B, C, A],
-        connection: { tls: false, pollIntervalMs: 1, stepTimeoutMs: 150 },
+        connection: { tls: false, pollIntervalMs: 1, stepTimeoutMs: 10_000 },
         username: "payments",
         password: PASSWORD,
         roles: [{ role: "readWrite", db: "payments" }, "read"],
