@@ -1,4 +1,4 @@
-import { FakeMongoCluster } from "../fakes/mongodb/fake";
+import { FakeMongoCluster, FakeNetworkError } from "../fakes/mongodb/fake";
 import { mongoRegistry } from "../../providers/mongodb/registry";
 import { replicaSetProvider } from "../../providers/mongodb/replicaSet";
 import type { ReplicaSetOutputs } from "../../providers/mongodb/types";
@@ -53,6 +53,27 @@ describe("ReplicaSet faults", () => {
     fake.stop(D);
     outs = await update(fake, outs, [...three, { host: D, votes: 0, priority: 0 }]);
     expect(outs.memberIds[D]).toBe(3);
+  });
+
+  test("the primary dropping the connection mid-step: the error names the member and the step", async () => {
+    const fake = cluster([A, B, C, D]);
+    const outs = await create(fake, three);
+    const factory = fake.runnerFactory();
+    const flaky = replicaSetProvider((connection, creds) => {
+      const inner = factory(connection, creds);
+      return {
+        ...inner,
+        runAdmin: async (host, command) => {
+          if ("replSetReconfig" in command) throw new FakeNetworkError(host);
+          return inner.runAdmin(host, command);
+        },
+      };
+    });
+    const news = await checked(fake, [...three, { host: D }]);
+    await expect(flaky.update(SET, outs, news)).rejects.toThrow(
+      `replica set rs0: replSetReconfig in step 1 (add voting member ${D} (priority 1)) failed: ` +
+        `member ${A} is unreachable: connect ECONNREFUSED ${A}`,
+    );
   });
 
   test("removing the primary is refused with a clear message", async () => {
