@@ -1,0 +1,12 @@
+/** Pure renderers for the MongoDB guests: mongod.conf, the install script, the exporter unit. */
+export { renderMongodConf, wiredTigerCacheGb, MONGODB_PATHS, MONGODB_PORT } from "./mongodConf";
+export type { MongodConfInput } from "./mongodConf";
+export {
+  renderInstallScript,
+  bootstrapJs,
+  MONGODB_SIGNING_KEY_FINGERPRINT,
+  MONGODB_SIGNING_KEY_URL,
+} from "./install";
+export type { InstallScriptInput } from "./install";
+export { renderExporterUnit, EXPORTER_PATHS, EXPORTER_USER } from "./exporter";
+export type { ExporterInput } from "./exporter";

@@ -1,0 +1,168 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+import {
+  MONGODB_SIGNING_KEY_FINGERPRINT,
+  renderExporterUnit,
+  renderInstallScript,
+  renderMongodConf,
+  wiredTigerCacheGb,
+  type InstallScriptInput,
+} from "../../components/services/mongodb";
+
+const conf = renderMongodConf({
+  replSetName: "rs0",
+  ip: "10.20.0.11",
+  dbPath: "/var/lib/mongodb",
+  cacheSizeGb: wiredTigerCacheGb(48),
+});
+
+const base: InstallScriptInput = {
+  mongodConf: conf,
+  serverVersion: "8.0.16",
+  mongoshVersion: "2.5.10",
+  dbPath: "/var/lib/mongodb",
+  fqdn: "mongo-1.sp1.internal.example.com",
+};
+const full = renderInstallScript({
+  ...base,
+  bootstrap: { replSetName: "rs0", adminUsername: "admin" },
+  exporter: { listenPort: 9216, version: "0.47.2", sha256: "a".repeat(64) },
+});
+
+describe("mongod.conf", () => {
+  test("replica set, TLS from the internal CA, keyfile, guest IP + localhost, data mount", () => {
+    expect(parse(conf)).toEqual({
+      storage: { dbPath: "/var/lib/mongodb", wiredTiger: { engineConfig: { cacheSizeGB: 23.5 } } },
+      systemLog: {
+        destination: "file",
+        path: "/var/log/mongodb/mongod.log",
+        logAppend: true,
+        logRotate: "reopen",
+      },
+      net: {
+        port: 27017,
+        bindIp: "localhost,10.20.0.11",
+        tls: {
+          mode: "requireTLS",
+          certificateKeyFile: "/etc/mongodb/tls/server.pem",
+          CAFile: "/etc/mongodb/tls/ca.pem",
+          allowConnectionsWithoutCertificates: true,
+          disabledProtocols: "TLS1_0,TLS1_1",
+        },
+      },
+      security: { keyFile: "/etc/mongodb/keyfile", authorization: "enabled" },
+      replication: { replSetName: "rs0" },
+      processManagement: { timeZoneInfo: "/usr/share/zoneinfo" },
+    });
+    expect(conf.startsWith("# Managed by Pulumi")).toBe(true);
+  });
+
+  test("cache size follows MongoDB's rule of half of (RAM − 1 GB), at least 0.25 GB", () => {
+    expect(wiredTigerCacheGb(48)).toBe(23.5);
+    expect(wiredTigerCacheGb(4)).toBe(1.5);
+    expect(wiredTigerCacheGb(1)).toBe(0.25);
+  });
+
+  test("rejects a bad set name or a relative data path", () => {
+    const ok = { replSetName: "rs0", ip: "10.0.0.1", dbPath: "/data", cacheSizeGb: 1 };
+    expect(() => renderMongodConf({ ...ok, replSetName: "rs 0" })).toThrow(/not valid/);
+    expect(() => renderMongodConf({ ...ok, dbPath: "data" })).toThrow(/absolute/);
+  });
+});
+
+describe("install script", () => {
+  test("official repository signed-by the 8.0 key, fingerprint checked, versions pinned and held", () => {
+    expect(full).toContain(`readonly KEY_FINGERPRINT='${MONGODB_SIGNING_KEY_FINGERPRINT}'`);
+    expect(MONGODB_SIGNING_KEY_FINGERPRINT).toBe("4B0752C1BCA238C0B4EE14DC41DE058A4E7DCA05");
+    expect(full).toContain(
+      "deb [ arch=amd64,arm64 signed-by=/usr/share/keyrings/mongodb-server-8.0.gpg ] https://repo.mongodb.org/apt/debian bookworm/mongodb-org/8.0 main",
+    );
+    expect(full).toContain('grep -qx "$KEY_FINGERPRINT"');
+    expect(full).toContain("Pin: version 8.0.16");
+    expect(full).toContain(
+      '"mongodb-org-server=${SERVER_VERSION}" "mongodb-mongosh=${MONGOSH_VERSION}"',
+    );
+    expect(full).toContain("apt-mark hold mongodb-org-server mongodb-mongosh");
+    expect(full).toContain("systemctl enable mongod");
+  });
+
+  test("secrets come from staged files, land 0600 owned by mongodb, and are removed after", () => {
+    expect(full).toContain('put "$SECRETS/keyfile" "$KEY_FILE" 0600 mongodb:mongodb');
+    expect(full).toContain('put "$SECRETS/server.pem" "$CERT_KEY_FILE" 0600 mongodb:mongodb');
+    expect(full).toContain('ADMIN_PASSWORD_FILE="$SECRETS/admin.password" mongosh');
+    expect(full).toContain('rm -f "$SECRETS/keyfile"');
+    // The admin password is read by mongosh from the file, never passed as an argument.
+    expect(full).not.toMatch(/--password|-p "\$/);
+    expect(full).toContain('fs.readFileSync(process.env.ADMIN_PASSWORD_FILE, "utf8")');
+  });
+
+  test("the embedded mongod.conf is exactly the rendered one", () => {
+    const start = full.indexOf("<<'MONGOD_CONF'\n") + "<<'MONGOD_CONF'\n".length;
+    const end = full.indexOf("\nMONGOD_CONF\n");
+    expect(`${full.slice(start, end)}\n`).toBe(conf);
+  });
+
+  test("bootstrap and exporter sections only when asked", () => {
+    const plain = renderInstallScript(base);
+    expect(plain).not.toContain("rs.initiate");
+    expect(plain).not.toContain("mongodb_exporter");
+    expect(full).toContain("rs.initiate({ _id: setName, members: [{ _id: 0, host: self }] })");
+    expect(full).toContain('const self = "mongo-1.sp1.internal.example.com:27017"');
+    expect(full).toContain("sha256sum --check --quiet sum");
+    expect(full).toContain(
+      "https://github.com/percona/mongodb_exporter/releases/download/v0.47.2/mongodb_exporter-0.47.2.linux-amd64.tar.gz",
+    );
+  });
+
+  test("rejects unpinned or malformed versions and paths", () => {
+    expect(() => renderInstallScript({ ...base, serverVersion: "latest" })).toThrow(/8\.0\.x/);
+    expect(() => renderInstallScript({ ...base, serverVersion: "7.0.12" })).toThrow(/8\.0\.x/);
+    expect(() => renderInstallScript({ ...base, dbPath: "/data; rm -rf /" })).toThrow(/absolute/);
+    expect(() =>
+      renderInstallScript({
+        ...base,
+        exporter: { listenPort: 9216, version: "0.47.2", sha256: "x" },
+      }),
+    ).toThrow(/sha256/);
+  });
+
+  test("bash parses it", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mongo-")), "install.sh");
+    fs.writeFileSync(file, full);
+    const res = spawnSync("bash", ["-n", file], { encoding: "utf8" });
+    expect(res.stderr).toBe("");
+    expect(res.status).toBe(0);
+  });
+
+  const shellcheck = spawnSync("shellcheck", ["--version"]).status === 0;
+  (shellcheck ? test : test.skip)(
+    "shellcheck finds nothing (skipped where shellcheck is absent)",
+    () => {
+      for (const script of [full, renderInstallScript(base)]) {
+        const res = spawnSync("shellcheck", ["--shell=bash", "--severity=style", "-"], {
+          input: script,
+          encoding: "utf8",
+        });
+        expect(res.stdout).toBe("");
+        expect(res.status).toBe(0);
+      }
+    },
+  );
+});
+
+describe("exporter unit", () => {
+  test("listens on the monitoring port, direct to its member over verified TLS, credentials from a file", () => {
+    const unit = renderExporterUnit({ fqdn: "mongo-1.sp1.internal", listenPort: 9216 });
+    expect(unit).toContain("--web.listen-address=:9216");
+    expect(unit).toContain("--mongodb.direct-connect");
+    expect(unit).toContain(
+      "Environment=MONGODB_URI=mongodb://mongo-1.sp1.internal:27017/admin?tls=true&tlsCAFile=%2Fetc%2Fmongodb%2Ftls%2Fca.pem&directConnection=true",
+    );
+    expect(unit).toContain("EnvironmentFile=/etc/mongodb_exporter/credentials.env");
+    expect(unit).not.toMatch(/password/i);
+    expect(unit).toContain("User=mongodb_exporter");
+  });
+});
