@@ -4,6 +4,7 @@
  * the certificate are referenced by path; install.ts puts them there).
  */
 import { stringify } from "yaml";
+import { SERVICE_PORTS } from "../../config/ports";
 
 /** Where install.ts puts the files mongod.conf refers to. */
 export const MONGODB_PATHS = {
@@ -16,7 +17,8 @@ export const MONGODB_PATHS = {
   log: "/var/log/mongodb/mongod.log",
 } as const;
 
-export const MONGODB_PORT = 27017;
+/** The port every member listens on (defined once, with the other services' ports). */
+export const MONGODB_PORT = SERVICE_PORTS.mongodb;
 
 export interface MongodConfInput {
   /** `replication.replSetName`, the same on every member. */
