@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const p = providers.DnsStaticRecord;
   await p.configure({ config });
   const inputs = Array.from({ length: n }, (_, i) => ({
-    router: { url: fake.url },
+    router: { url: fake.url, allowInsecureHttp: true },
     name: `host${i}.bench.internal`,
     address: `10.${(i >> 8) & 255}.${i & 255}.1`,
     ttl: "1h",

@@ -117,7 +117,10 @@ async function main(): Promise<void> {
       if (!(bundlePath in moduleCache)) {
         throw new Error(`calls did not go through the built runtime (${bundlePath})`);
       }
-      const news = { router: { url: "http://127.0.0.1:1" }, ...(SAMPLES[name] ?? {}) };
+      const news = {
+        router: { url: "http://127.0.0.1:1", allowInsecureHttp: true },
+        ...(SAMPLES[name] ?? {}),
+      };
       const olds = { ...news, routerosId: "*1" };
       const checked = await loaded.check({}, news);
       const diff = await loaded.diff("*1", olds, news);

@@ -8,7 +8,8 @@ type Out<T> = pulumi.Output<T>;
 export interface DnsSettingsArgs extends RouterArgs {
   servers?: In<string[]>;
   allowRemoteRequests?: In<boolean>;
-  cacheSize?: In<string>;
+  /** KiB (`2048`, or `"2048KiB"` as RouterOS prints it). */
+  cacheSize?: In<string | number>;
   cacheMaxTtl?: In<string>;
   maxUdpPacketSize?: In<number>;
   queryServerTimeout?: In<string>;

@@ -26,10 +26,15 @@ function cacheKey(conn: RouterConnection, menu: string): string {
   return `${conn.url.replace(/\/+$/, "")}|${menu}`;
 }
 
-function asRows(reply: unknown): RosRecord[] {
-  if (Array.isArray(reply)) return reply as RosRecord[];
-  if (reply !== null && typeof reply === "object") return [reply as RosRecord];
-  return [];
+/**
+ * The rows of a list reply (a settings menu answers with one bare object). Anything else is an
+ * error: treating it as "no rows" would make a refresh drop every resource of the menu.
+ */
+export function asRows(menu: string, reply: unknown): RosRecord[] {
+  const isRow = (r: unknown) => r !== null && typeof r === "object" && !Array.isArray(r);
+  if (Array.isArray(reply) && reply.every(isRow)) return reply as RosRecord[];
+  if (isRow(reply)) return [reply as RosRecord];
+  throw new Error(`RouterOS GET /rest/${menu}: reply is not a list of rows (${typeof reply})`);
 }
 
 /**
@@ -52,7 +57,7 @@ export function listMenu(
     idempotent: true,
   }).then(
     (reply) => {
-      const rows = asRows(reply);
+      const rows = asRows(menu, reply);
       for (const op of entry.pending) op(rows);
       entry.rows = rows;
       return rows;

@@ -67,7 +67,7 @@ export const vrrpSpec: MenuSpec = {
     onBackup: ["string", { unsetWhenAbsent: true }],
     onFail: ["string", { unsetWhenAbsent: true }],
     syncConnectionTracking: "bool",
-    remoteAddress: "string",
+    remoteAddress: ["string", { format: "ip" }],
     groupAuthority: "string",
     arp: "string",
     ...COMMON,
@@ -109,9 +109,9 @@ export const ipAddressSpec: MenuSpec = {
   deleteBeforeReplace: true,
   required: ["address", "interface"],
   fields: fields({
-    address: ["cidr", { key: true }],
+    address: ["cidr", { key: true, format: "prefix" }],
     interface: ["string", { key: true }],
-    network: "string",
+    network: ["string", { format: "ip" }],
     ...COMMON,
   }),
 };

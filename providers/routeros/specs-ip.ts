@@ -9,7 +9,7 @@ export const ipRouteSpec: MenuSpec = {
   deleteBeforeReplace: false,
   required: ["gateway"],
   fields: fields({
-    dstAddress: ["cidr", { key: true, absentAs: "0.0.0.0/0" }],
+    dstAddress: ["cidr", { key: true, absentAs: "0.0.0.0/0", format: "prefix" }],
     gateway: ["string", { key: true }],
     // A disabled static route drops these fields from its row (routeros-rest §10).
     routingTable: ["string", { key: true, absentAs: "main", droppedWhenDisabled: true }],
@@ -20,7 +20,7 @@ export const ipRouteSpec: MenuSpec = {
       "string",
       { unsetWhenAbsent: true, oneOf: ["arp", "bfd", "bfd-multihop", "none", "ping"] },
     ],
-    prefSrc: ["string", { unsetWhenAbsent: true }],
+    prefSrc: ["string", { unsetWhenAbsent: true, format: "ip" }],
     vrfInterface: ["string", { unsetWhenAbsent: true }],
     suppressHwOffload: "bool",
     ...COMMON,
@@ -34,13 +34,13 @@ export const netwatchSpec: MenuSpec = {
   deleteBeforeReplace: false,
   required: ["host"],
   fields: fields({
-    host: ["string", { key: true }],
+    host: ["string", { key: true, format: "ip" }],
     type: ["string", { key: true, absentAs: "simple" }],
     name: "string",
     interval: "duration",
     timeout: "duration",
     startDelay: "duration",
-    srcAddress: "string",
+    srcAddress: ["string", { format: "ip" }],
     port: ["int", { min: 1, max: 65535 }],
     upScript: ["string", { unsetWhenAbsent: true }],
     downScript: ["string", { unsetWhenAbsent: true }],
@@ -51,14 +51,9 @@ export const netwatchSpec: MenuSpec = {
 
 const RULE_MATCHERS: Record<string, FieldDef> = {
   ...matchers([
-    "srcAddress",
-    "dstAddress",
     "srcAddressList",
     "dstAddressList",
     "protocol",
-    "srcPort",
-    "dstPort",
-    "port",
     "inInterface",
     "outInterface",
     "inInterfaceList",
@@ -73,6 +68,12 @@ const RULE_MATCHERS: Record<string, FieldDef> = {
     "logPrefix",
   ]),
   ...matchers(["connectionState", "connectionNatState", "tcpFlags"], "set"),
+  // RouterOS prints a host prefix without `/32` (routeros-rest §4): compared as addresses.
+  srcAddress: ["address", { unsetWhenAbsent: true, format: "target" }],
+  dstAddress: ["address", { unsetWhenAbsent: true, format: "target" }],
+  srcPort: ["string", { unsetWhenAbsent: true, format: "ports" }],
+  dstPort: ["string", { unsetWhenAbsent: true, format: "ports" }],
+  port: ["string", { unsetWhenAbsent: true, format: "ports" }],
   addressListTimeout: ["duration", { unsetWhenAbsent: true }],
   log: ["bool", { absentAs: "false", implied: "false" }],
   disabled: ["bool", { absentAs: "false", implied: "false" }],
@@ -134,8 +135,8 @@ export const natRuleSpec: MenuSpec = {
         ],
       },
     ],
-    toAddresses: ["string", { unsetWhenAbsent: true }],
-    toPorts: ["string", { unsetWhenAbsent: true }],
+    toAddresses: ["address", { unsetWhenAbsent: true, format: "target" }],
+    toPorts: ["string", { unsetWhenAbsent: true, format: "ports" }],
   }),
 };
 
@@ -147,8 +148,9 @@ export const addressListSpec: MenuSpec = {
   required: ["list", "address"],
   fields: fields({
     list: ["string", { key: true }],
-    address: ["cidr", { key: true }],
-    timeout: ["duration", { unsetWhenAbsent: true }],
+    address: ["cidr", { key: true, format: "listAddress" }],
+    // A timed entry is `dynamic` and prints the time left, never the timeout written.
+    timeout: ["duration", { unsetWhenAbsent: true, countsDown: true }],
     ...COMMON,
   }),
 };
@@ -171,7 +173,7 @@ export const dnsStaticSpec: MenuSpec = {
         oneOf: ["a", "aaaa", "cname", "fwd", "mx", "ns", "nxdomain", "srv", "txt"],
       },
     ],
-    address: ["string", { key: true }],
+    address: ["string", { key: true, format: "ip" }],
     cname: ["string", { key: true }],
     text: ["string", { key: true }],
     forwardTo: ["string", { key: true }],

@@ -11,7 +11,8 @@ export const dnsSettingsSpec: MenuSpec = {
   fields: fields({
     servers: "list",
     allowRemoteRequests: "bool",
-    cacheSize: "string",
+    // KiB; RouterOS prints `2048KiB`.
+    cacheSize: "kib",
     cacheMaxTtl: "duration",
     maxUdpPacketSize: "int",
     queryServerTimeout: "duration",

@@ -18,6 +18,8 @@ function conformance(url: string, ...extra: string[]): Promise<{ code: number; o
         url,
         "--user",
         USER,
+        // The fake serves plain HTTP, which must be allowed explicitly.
+        ...(url.startsWith("http://") ? ["--allow-insecure-http"] : []),
         ...extra,
       ],
       {
@@ -115,6 +117,7 @@ test("conformance fails with a non-zero exit on wrong credentials", async () => 
         "scripts/routeros-conformance.ts",
         "--url",
         fake.url,
+        "--allow-insecure-http",
         "--user",
         "nobody",
       ],

@@ -100,7 +100,7 @@ test("wrong credentials fail with 401, naming the user but never the password", 
 });
 
 test("HTML instead of JSON is reported, not parsed", async () => {
-  const router = { url: `${fake.url}/not-rest` };
+  const router = { url: `${fake.url}/not-rest`, allowInsecureHttp: true };
   const error = await providers.SystemIdentity.read("system/identity", {
     router,
     name: "x",

@@ -23,8 +23,9 @@ export async function startFake(options: FakeOptions = {}): Promise<FakeRouter> 
   return fake;
 }
 
+/** The fake serves plain HTTP (`www`), which a connection must allow explicitly. */
 export function routerOf(fake: FakeRouter) {
-  return { url: fake.url };
+  return { url: fake.url, allowInsecureHttp: true };
 }
 
 /** Rows of a menu as the router prints them. */

@@ -37,7 +37,10 @@ test("DNS settings: set, read without diff, drift, restore on delete", async () 
 
   fake.resetCounts();
   await p.delete(created.id, outs);
-  expect(fake.requests()).toBe(1);
+  // One write to the menu; the ownership ledger line is dropped with the script it was in.
+  expect(fake.requests("POST")).toBe(1);
+  expect(fake.requests("POST", "/rest/ip/dns/set")).toBe(1);
+  expect(fake.state.list("system/script")).toEqual([]);
   expect(fake.state.settings.get("ip/dns")).toEqual(before);
 });
 

@@ -124,8 +124,10 @@ describe("SnmpSettings", () => {
 
     fake.resetCounts();
     await p.delete(created.id, updated);
-    expect(fake.requests()).toBe(1);
+    // One write to the menu; the rest is the ownership ledger (read, then its line dropped).
     expect(fake.requests("POST", "/rest/snmp/set")).toBe(1);
+    expect(fake.requests("POST")).toBe(1);
+    expect(printed(fake, "system/script")).toEqual([]);
     expect(fake.state.settings.get("snmp")).toEqual(before);
     fake.state.setSettings("snmp", { contact: "" });
   });
@@ -267,8 +269,9 @@ describe("SnmpCommunity", () => {
 
     fake.resetCounts();
     await p.delete(created.id, updated);
-    expect(fake.requests("DELETE")).toBe(0);
-    expect(fake.requests("PATCH")).toBe(1);
+    // The row is handed back, not removed (the ownership ledger is written besides).
+    expect(fake.requests("DELETE", "/rest/snmp/community")).toBe(0);
+    expect(fake.requests("PATCH", "/rest/snmp/community")).toBe(1);
     expect(byName("public")).toEqual(found);
   });
 
