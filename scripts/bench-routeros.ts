@@ -6,8 +6,8 @@
  * processing (like RouterOS's www server). `--parallel` mimics the engine's concurrency
  * (default 4 × cores on a 2-core machine = 8).
  */
-import { FakeRouter } from "../test/fakes/routeros/server";
-import { providers } from "../providers/routeros/providers";
+import { FakeRouter } from "./support/routeros-fake/server";
+import { providers } from "../providers/routeros/runtime";
 import { clearReadCache } from "../providers/routeros/registry";
 import type { MenuOutputs } from "../providers/routeros/types";
 

@@ -6,7 +6,7 @@
  * real (lab) router or the fake, prints a pass/fail table with request counts and exits non-zero
  * on any failure. The password comes from ROUTEROS_PASSWORD, never from the command line.
  */
-import { providers } from "../providers/routeros/providers";
+import { providers } from "../providers/routeros/runtime";
 import type { RouterConnection } from "../providers/routeros/types";
 import { runConformance, type StepResult } from "./routeros-conformance-run";
 

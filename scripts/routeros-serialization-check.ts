@@ -16,10 +16,11 @@ import * as pulumi from "@pulumi/pulumi";
 import Module from "node:module";
 import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { providers } from "../providers/routeros/providers";
+import { providers } from "../providers/routeros/runtime";
 import { builtRuntimeHash, runtimeBundle } from "../providers/routeros/runtime-freshness";
 import { runtimeSourceHash } from "../providers/routeros/runtime-freshness";
-import { thinProviders, type RuntimeProvider } from "../providers/routeros/thin";
+import { thinProviders } from "../providers/routeros/catalog";
+import type { RuntimeProvider } from "../providers/routeros/thinProvider";
 import type { MenuSpec } from "../providers/routeros/types";
 
 // A thin provider is ~1 KB; the full implementation captured by value was 53–63 KB.

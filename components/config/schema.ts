@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
+import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 const dnsLabel = z
   .string()
@@ -279,10 +280,13 @@ export type StackConfig = {
   [Key in SectionName]: z.infer<(typeof sectionSchemas)[Key]>;
 };
 
-/** Secret config keys; each must be set with `pulumi config set --secret`. */
+/**
+ * Secret config keys; each must be set with `pulumi config set --secret`. The RouterOS password's
+ * key is the provider's own constant: the providers read it at run time in `configure`.
+ */
 export const SECRET_KEYS = [
   "proxmoxApiToken",
-  "routerosPassword",
+  ROUTEROS_PASSWORD_KEY,
   "cloudflareApiToken",
   "sshPrivateKey",
 ] as const;

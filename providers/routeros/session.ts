@@ -10,14 +10,12 @@
 import type { RosRecord, RouterConnection, RouterCredentials } from "./types";
 import { envNumber, registry, type ListEntry } from "./registry";
 import { restPath, rosRequest } from "./http";
+import { missingCredentials } from "./credentials";
 
 export function credentials(): RouterCredentials {
   const creds = registry().credentials;
   if (!creds) {
-    throw new Error(
-      "RouterOS credentials are not configured: set baremetal:routerosUsername and the secret " +
-        "baremetal:routerosPassword, or ROUTEROS_USERNAME / ROUTEROS_PASSWORD",
-    );
+    throw new Error(missingCredentials());
   }
   return creds;
 }

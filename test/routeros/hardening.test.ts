@@ -3,12 +3,12 @@
  * real router rewrites do not diff forever, timed address-list entries can be adopted, invalid
  * addresses and ports fail offline in `check`, and plain HTTP needs an explicit opt-in.
  */
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
-import type { SingletonOutputs } from "../../providers/routeros/singleton";
+import type { SingletonOutputs } from "../../providers/routeros/settingsProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
 import { routerSchema } from "../../components/config/schema";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;

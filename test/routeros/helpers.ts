@@ -1,6 +1,6 @@
 /** Shared setup for provider tests: a fake router and configured providers. */
-import { FakeRouter, type FakeOptions } from "../fakes/routeros/server";
-import { providers } from "../../providers/routeros/providers";
+import { FakeRouter, type FakeOptions } from "../../scripts/support/routeros-fake/server";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache, registry } from "../../providers/routeros/registry";
 
 export const USER = "pulumi";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parseStackConfig } from "../../components/config/validate";
 import { NetworkLayer } from "../../components/network";
-import { providers, type ProviderName } from "../../providers/routeros/providers";
+import { providers, type ProviderName } from "../../providers/routeros/runtime";
 import { startOfflineEngine, type OfflineEngine } from "../../scripts/offline/engine";
 import { allSecrets, rawStackConfig } from "../support/stackConfig";
 

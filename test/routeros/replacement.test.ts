@@ -4,12 +4,12 @@
  * creates the new resource, which adopts the row by natural key, then deletes the old one by the
  * same `.id`.
  */
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache, registry } from "../../providers/routeros/registry";
-import type { ChainOutputs } from "../../providers/routeros/chain";
-import type { SingletonOutputs } from "../../providers/routeros/singleton";
+import type { ChainOutputs } from "../../providers/routeros/chainProvider";
+import type { SingletonOutputs } from "../../providers/routeros/settingsProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;

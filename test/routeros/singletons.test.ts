@@ -1,7 +1,7 @@
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
-import type { SingletonOutputs } from "../../providers/routeros/singleton";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { SingletonOutputs } from "../../providers/routeros/settingsProvider";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;

@@ -1,10 +1,10 @@
 /** SNMP providers against the fake router: the `/snmp` settings and `/snmp/community`. */
 import { restPath, rosRequest } from "../../providers/routeros/http";
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache, registry } from "../../providers/routeros/registry";
-import type { SingletonOutputs } from "../../providers/routeros/singleton";
+import type { SingletonOutputs } from "../../providers/routeros/settingsProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;

@@ -1,13 +1,14 @@
 /**
- * Generic dynamic provider for RouterOS list menus (`/ip/address`, `/interface/vlan`, …).
+ * The spec-driven providers: `SpecProvider` (what every one of them shares) and `MenuProvider`,
+ * the generic provider for RouterOS list menus (`/ip/address`, `/interface/vlan`, …).
  *
- * One instance per resource type, holding only its plain-data `MenuSpec`; everything else
- * (credentials, agents, caches) lives in the process registry, so the serialized provider is
- * small and secret-free.
+ * One instance per resource type (runtime.ts), holding only its plain-data `MenuSpec`; everything
+ * else (credentials, agents, caches) lives in the process registry (registry.ts).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { MenuInputs, MenuOutputs, RosRecord } from "./types";
-import { SpecProvider } from "./spec-provider";
+import type { MenuInputs, MenuOutputs, MenuSpec, RosRecord } from "./types";
+import { checkInputs, cleanInputs } from "./check";
+import { configureFrom } from "./credentials";
 import { isRosError } from "./http";
 import { adoptBody, createBody, declaredRos, diffFields, diffProps, findByKey } from "./payload";
 import { COMPUTED_OUTPUTS, omit, project, rememberOriginal, updateBody } from "./payload";
@@ -17,6 +18,24 @@ import { deleteRow, listMenu, patchRow, putRow } from "./session";
 import { resolvePlaceBefore } from "./place";
 
 const DUPLICATE = /already have|already exists/i;
+
+/** What every spec-driven RouterOS provider shares: its spec, credentials and input checks. */
+export abstract class SpecProvider {
+  readonly spec: MenuSpec;
+
+  constructor(spec: MenuSpec) {
+    this.spec = spec;
+  }
+
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    configureFrom(req.config);
+  }
+
+  /** Offline: validates the declared values against the spec, never contacts the router. */
+  async check(_olds: MenuInputs, news: MenuInputs): Promise<dynamic.CheckResult<MenuInputs>> {
+    return { inputs: cleanInputs(news), failures: checkInputs(this.spec, news) };
+  }
+}
 
 export class MenuProvider
   extends SpecProvider

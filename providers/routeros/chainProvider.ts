@@ -10,7 +10,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { RosRecord, RouterConnection } from "./types";
 import { checkInputs, cleanInputs } from "./check";
-import { configureFrom } from "./configure";
+import { configureFrom } from "./credentials";
 import { isRosError } from "./http";
 import { planMoves } from "./order";
 import { connectionChanged, omit } from "./payload";

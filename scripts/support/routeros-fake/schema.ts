@@ -1,5 +1,5 @@
 /**
- * Menus the fake router knows, transcribed from routeros-rest.md §11–§12 (fields, defaults,
+ * Menus the fake router knows (a test and benchmark harness, not product code), transcribed from routeros-rest.md §11–§12 (fields, defaults,
  * read-only fields, ranges, uniqueness errors). Only what the spec documents is modelled.
  */
 

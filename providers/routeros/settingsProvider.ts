@@ -7,7 +7,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { MenuInputs, RosRecord } from "./types";
-import { SpecProvider } from "./spec-provider";
+import { SpecProvider } from "./menuProvider";
 import { COMPUTED_OUTPUTS, createBody, declaredRos, diffFields, diffProps } from "./payload";
 import { omit, project, rememberOriginal } from "./payload";
 import { heldByAnother, leftToReplacement, newOwnerToken, recordAdoption } from "./ownership";
@@ -23,7 +23,7 @@ export interface SingletonOutputs extends MenuInputs {
   owner?: string;
 }
 
-export class SingletonProvider
+export class SettingsProvider
   extends SpecProvider
   implements dynamic.ResourceProvider<MenuInputs, SingletonOutputs>
 {
