@@ -100,6 +100,8 @@ async function writeLedgerRow(conn: RouterConnection, id: string | undefined, cl
     await putRow(conn, LEDGER_MENU, {
       name: LEDGER_NAME,
       source: renderLedger(claims),
+      // It never runs; the least policy keeps it from asking for rights the user may lack.
+      policy: "read",
       comment: "managed by Pulumi: rows adopted by resources",
     });
   } catch (e) {

@@ -108,6 +108,14 @@ describe("a delete never removes a row another resource adopted", () => {
     await p.delete(old.id, old.outs as MenuOutputs);
     expect(fake.requests("DELETE")).toBe(0);
     expect(ruleIds()).toContain("adopted");
+    // The ledger on the router: a script of comment lines only, naming the new owner.
+    const [ledger] = printed(fake, "system/script");
+    expect(ledger).toMatchObject({ name: "pulumi-adoptions", policy: "read" });
+    const lines = (ledger?.["source"] ?? "").split("\n");
+    expect(lines.every((l) => l.startsWith("#"))).toBe(true);
+    const owner = (replacement.outs as MenuOutputs).owner ?? "";
+    expect(owner).not.toBe((old.outs as MenuOutputs).owner);
+    expect(lines).toContain(`# adopted ip/firewall/filter ${old.id} by ${owner}`);
 
     await p.delete(replacement.id, replacement.outs as MenuOutputs);
     expect(ruleIds()).not.toContain("adopted");
