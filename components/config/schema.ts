@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
+import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 const dnsLabel = z
   .string()
@@ -47,22 +48,35 @@ export const networkSchema = z.strictObject({
   vrrpId: z.number().int().min(1).max(255).optional(),
 });
 
-export const routerSchema = z.strictObject({
-  name: dnsLabel,
-  model: z.string().min(1),
-  /** RouterOS REST endpoint, e.g. `https://10.10.0.2`. */
-  restUrl: httpUrl,
-  /** VRRP priority: the higher one is primary. */
-  vrrpPriority: z.number().int().min(1).max(254),
-  /** The router's own address in every network, keyed by network name. */
-  addresses: z.record(z.string(), ipv4),
-  /** Physical port carrying the VLAN trunk to the servers. */
-  trunkInterface: z.string().min(1),
-  /** PEM file of the CA that signed the router's certificate (HTTPS is verified by default). */
-  caFile: z.string().min(1).optional(),
-  /** Skip certificate verification; only for a lab router with a self-signed certificate. */
-  insecure: z.boolean().default(false),
-});
+export const routerSchema = z
+  .strictObject({
+    name: dnsLabel,
+    model: z.string().min(1),
+    /** RouterOS REST endpoint, e.g. `https://10.10.0.2`. */
+    restUrl: httpUrl,
+    /** VRRP priority: the higher one is primary. */
+    vrrpPriority: z.number().int().min(1).max(254),
+    /** The router's own address in every network, keyed by network name. */
+    addresses: z.record(z.string(), ipv4),
+    /** Physical port carrying the VLAN trunk to the servers. */
+    trunkInterface: z.string().min(1),
+    /** PEM file of the CA that signed the router's certificate (HTTPS is verified by default). */
+    caFile: z.string().min(1).optional(),
+    /** Skip certificate verification; only for a lab router with a self-signed certificate. */
+    insecure: z.boolean().default(false),
+    /** Allow an `http://` restUrl, which sends the RouterOS password in clear; only for a lab. */
+    allowInsecureHttp: z.boolean().default(false),
+  })
+  .superRefine((router, ctx) => {
+    if (router.restUrl.startsWith("http://") && !router.allowInsecureHttp) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["restUrl"],
+        message:
+          "plain http:// sends the RouterOS password in clear: use https://, or set allowInsecureHttp: true for a lab router",
+      });
+    }
+  });
 
 export const uplinkSchema = z.strictObject({
   name: dnsLabel,
@@ -271,10 +285,13 @@ export type StackConfig = {
   [Key in SectionName]: z.infer<(typeof sectionSchemas)[Key]>;
 };
 
-/** Secret config keys; each must be set with `pulumi config set --secret`. */
+/**
+ * Secret config keys; each must be set with `pulumi config set --secret`. The RouterOS password's
+ * key is the provider's own constant: the providers read it at run time in `configure`.
+ */
 export const SECRET_KEYS = [
   "proxmoxApiToken",
-  "routerosPassword",
+  ROUTEROS_PASSWORD_KEY,
   "cloudflareApiToken",
   "sshPrivateKey",
 ] as const;

@@ -36,6 +36,7 @@ export class RouterNode extends pulumi.ComponentResource {
       url: router.restUrl,
       ...(router.caFile ? { caFile: router.caFile } : {}),
       ...(router.insecure ? { insecure: true } : {}),
+      ...(router.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     };
     const parent = { parent: this };
     const base = { router: connection };

@@ -1,13 +1,22 @@
-/** Base class of every RouterOS dynamic resource. */
+/** Base class of every RouterOS dynamic resource, and the argument shapes they share. */
 import * as pulumi from "@pulumi/pulumi";
 import type { RouterConnection } from "./types";
-import type { ProviderName } from "./providers";
-import { ensureRuntimeBuilt } from "./runtime-freshness";
-import { thinProviders } from "./thin";
+import type { ProviderName } from "./catalog";
+import { assertRuntimeFresh } from "./runtime-freshness";
+import { thinProvider } from "./thinProvider";
+
+export type In<T> = pulumi.Input<T>;
+export type Out<T> = pulumi.Output<T>;
 
 /** Every resource names the router it lives on; credentials never travel this way. */
 export interface RouterArgs {
-  router: pulumi.Input<RouterConnection>;
+  router: In<RouterConnection>;
+}
+
+/** `comment` and `disabled`, present on almost every menu. */
+export interface CommonArgs extends RouterArgs {
+  comment?: In<string>;
+  disabled?: In<boolean>;
 }
 
 export abstract class RouterOsResource extends pulumi.dynamic.Resource {
@@ -24,13 +33,14 @@ export abstract class RouterOsResource extends pulumi.dynamic.Resource {
   ) {
     const extra: pulumi.CustomResourceOptions = { hideDiffs: ["__provider"] };
     if (secretOutputs.length > 0) extra.additionalSecretOutputs = secretOutputs;
+    // The thin provider loads the implementation by package name where it runs (thinProvider.ts):
+    // refuse to send a resource whose implementation is not the code in this tree. A cheap hash
+    // comparison, once per process; building is `npm ci` / `npm run build:routeros`'s job.
+    assertRuntimeFresh();
     // Pulumi registers an output only for keys passed here: computed ones are seeded with
     // undefined so that `declare`d fields resolve (pulumi-dynamic §6).
-    // The thin provider loads the implementation by package name where it runs (thin.ts); make
-    // sure the package holds the code in this tree before a resource can be sent to the engine.
-    ensureRuntimeBuilt();
     super(
-      thinProviders[type],
+      thinProvider(type),
       name,
       { routerosId: undefined, ...props },
       pulumi.mergeOptions(opts, extra),

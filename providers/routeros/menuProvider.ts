@@ -1,20 +1,41 @@
 /**
- * Generic dynamic provider for RouterOS list menus (`/ip/address`, `/interface/vlan`, …).
+ * The spec-driven providers: `SpecProvider` (what every one of them shares) and `MenuProvider`,
+ * the generic provider for RouterOS list menus (`/ip/address`, `/interface/vlan`, …).
  *
- * One instance per resource type, holding only its plain-data `MenuSpec`; everything else
- * (credentials, agents, caches) lives in the process registry, so the serialized provider is
- * small and secret-free.
+ * One instance per resource type (runtime.ts), holding only its plain-data `MenuSpec`; everything
+ * else (credentials, agents, caches) lives in the process registry (registry.ts).
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { MenuInputs, MenuOutputs, RosRecord } from "./types";
-import { SpecProvider } from "./spec-provider";
+import type { MenuInputs, MenuOutputs, MenuSpec, RosRecord } from "./types";
+import { checkInputs, cleanInputs } from "./check";
+import { configureFrom } from "./credentials";
 import { isRosError } from "./http";
-import { adoptBody, createBody, declaredRos, diffProps, findByKey, omit } from "./payload";
-import { project, rememberOriginal, updateBody } from "./payload";
+import { adoptBody, createBody, declaredRos, diffFields, diffProps, findByKey } from "./payload";
+import { COMPUTED_OUTPUTS, omit, project, rememberOriginal, updateBody } from "./payload";
+import { heldByAnother, leftToReplacement, newOwnerToken, recordAdoption } from "./ownership";
+import { releaseClaim } from "./ownership";
 import { deleteRow, listMenu, patchRow, putRow } from "./session";
 import { resolvePlaceBefore } from "./place";
 
 const DUPLICATE = /already have|already exists/i;
+
+/** What every spec-driven RouterOS provider shares: its spec, credentials and input checks. */
+export abstract class SpecProvider {
+  readonly spec: MenuSpec;
+
+  constructor(spec: MenuSpec) {
+    this.spec = spec;
+  }
+
+  async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    configureFrom(req.config);
+  }
+
+  /** Offline: validates the declared values against the spec, never contacts the router. */
+  async check(_olds: MenuInputs, news: MenuInputs): Promise<dynamic.CheckResult<MenuInputs>> {
+    return { inputs: cleanInputs(news), failures: checkInputs(this.spec, news) };
+  }
+}
 
 export class MenuProvider
   extends SpecProvider
@@ -26,10 +47,13 @@ export class MenuProvider
   }
 
   async create(inputs: MenuInputs): Promise<dynamic.CreateResult<MenuOutputs>> {
-    const { row, original } = await this.createOrAdopt(inputs);
+    const owner = newOwnerToken();
+    const { row, original, adopted } = await this.createOrAdopt(inputs);
     const id = row[".id"];
     if (!id) throw new Error(`RouterOS ${this.spec.menu}: reply without .id`);
-    return { id, outs: { ...inputs, ...(original ? { original } : {}), routerosId: id } };
+    // The row may still be held by the resource this one replaces: its delete must leave it.
+    if (adopted) await recordAdoption(inputs.router, this.spec.menu, id, owner);
+    return { id, outs: { ...inputs, ...(original ? { original } : {}), routerosId: id, owner } };
   }
 
   /** True for a factory row the router refuses to remove (see `MenuSpec.builtinFlag`). */
@@ -45,7 +69,7 @@ export class MenuProvider
    */
   private async createOrAdopt(
     inputs: MenuInputs,
-  ): Promise<{ row: RosRecord; original?: Record<string, string> }> {
+  ): Promise<{ row: RosRecord; original?: Record<string, string>; adopted?: true }> {
     const { spec } = this;
     const conn = inputs.router;
     const adopt = async (row: RosRecord) => {
@@ -53,7 +77,7 @@ export class MenuProvider
       const original = this.isBuiltin(row) ? rememberOriginal(spec, row, inputs) : undefined;
       const body = adoptBody(spec, row, inputs);
       const adopted = body ? await patchRow(conn, spec.menu, row[".id"] ?? "", body) : row;
-      return { row: adopted, ...(original ? { original } : {}) };
+      return { row: adopted, adopted: true as const, ...(original ? { original } : {}) };
     };
     if (spec.adopt === "lookup") {
       const existing = findByKey(spec, await listMenu(conn, spec.menu), inputs);
@@ -82,8 +106,11 @@ export class MenuProvider
     const row = rows.find((r) => r[".id"] === id) ?? findByKey(this.spec, rows, props);
     if (!row) return {};
     const newId = row[".id"] ?? id;
-    const inputs = omit(project(this.spec, row, props), ["routerosId", "original"]) as MenuInputs;
-    const kept = props.original ? { original: props.original } : {};
+    const inputs = omit(project(this.spec, row, props), COMPUTED_OUTPUTS) as MenuInputs;
+    const kept = {
+      ...(props.original ? { original: props.original } : {}),
+      ...(props.owner ? { owner: props.owner } : {}),
+    };
     return {
       id: newId,
       props: { ...inputs, ...kept, routerosId: newId },
@@ -96,6 +123,18 @@ export class MenuProvider
     olds: MenuOutputs,
     news: MenuInputs,
   ): Promise<dynamic.UpdateResult<MenuOutputs>> {
+    const owner = olds.owner ? { owner: olds.owner } : {};
+    if (!diffFields(this.spec, olds, news).changes) {
+      // Only the connection changed (a new URL for the same router): nothing to send.
+      return {
+        outs: {
+          ...news,
+          ...(olds.original ? { original: olds.original } : {}),
+          routerosId: id,
+          ...owner,
+        },
+      };
+    }
     let body = updateBody(this.spec, olds, news);
     let original = olds.original;
     if (original) {
@@ -124,21 +163,26 @@ export class MenuProvider
       }
       throw e;
     }
-    return { outs: { ...news, ...(original ? { original } : {}), routerosId: id } };
+    return { outs: { ...news, ...(original ? { original } : {}), routerosId: id, ...owner } };
   }
 
   async delete(id: string, props: MenuOutputs): Promise<void> {
-    const original = props.original;
-    if (!original) {
-      await deleteRow(props.router, this.spec.menu, id);
+    const { menu } = this.spec;
+    if (await heldByAnother(props.router, menu, id, props.owner)) {
+      leftToReplacement(menu, id);
       return;
     }
-    // A built-in row cannot be removed: hand it back as it was found.
-    if (Object.keys(original).length === 0) return;
-    try {
-      await patchRow(props.router, this.spec.menu, id, original);
-    } catch (e) {
-      if (!isRosError(e) || e.status !== 404) throw e;
+    const original = props.original;
+    if (!original) {
+      await deleteRow(props.router, menu, id);
+    } else if (Object.keys(original).length > 0) {
+      // A built-in row cannot be removed: hand it back as it was found.
+      try {
+        await patchRow(props.router, menu, id, original);
+      } catch (e) {
+        if (!isRosError(e) || e.status !== 404) throw e;
+      }
     }
+    await releaseClaim(props.router, menu, id, props.owner);
   }
 }

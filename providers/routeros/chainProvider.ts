@@ -10,10 +10,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { RosRecord, RouterConnection } from "./types";
 import { checkInputs, cleanInputs } from "./check";
-import { configureFrom } from "./configure";
+import { configureFrom } from "./credentials";
 import { isRosError } from "./http";
 import { planMoves } from "./order";
-import { omit, routerUrl } from "./payload";
+import { connectionChanged, omit } from "./payload";
 import { listMenu, postCommand } from "./session";
 import { isUnknown } from "./values";
 
@@ -79,20 +79,24 @@ export class FirewallChainProvider implements dynamic.ResourceProvider<ChainInpu
     return { inputs: cleanInputs(news), failures };
   }
 
-  async diff(_id: string, olds: ChainOutputs, news: ChainInputs): Promise<dynamic.DiffResult> {
-    const replaces = (["table", "chain"] as const).filter(
-      (k) => isUnknown(news[k]) || olds[k] !== news[k],
-    ) as string[];
-    if (isUnknown(news.router) || routerUrl(olds.router) !== routerUrl(news.router)) {
-      replaces.push("router");
-    }
-    const changes =
-      replaces.length > 0 ||
+  /** Whether anything but the connection asks for work on the router. */
+  private orderChanged(olds: ChainOutputs, news: ChainInputs): boolean {
+    return (
       isUnknown(news.rules) ||
       JSON.stringify(olds.rules) !== JSON.stringify(news.rules) ||
       Boolean(olds.removeUndeclared) !== Boolean(news.removeUndeclared) ||
       olds.inOrder === false ||
-      (news.removeUndeclared === true && (olds.undeclared?.length ?? 0) > 0);
+      (news.removeUndeclared === true && (olds.undeclared?.length ?? 0) > 0)
+    );
+  }
+
+  async diff(_id: string, olds: ChainOutputs, news: ChainInputs): Promise<dynamic.DiffResult> {
+    const replaces = (["table", "chain"] as const).filter(
+      (k) => isUnknown(news[k]) || olds[k] !== news[k],
+    ) as string[];
+    // A new URL for the same router is an update that sends nothing (see payload.ts).
+    const changes =
+      replaces.length > 0 || connectionChanged(olds, news) || this.orderChanged(olds, news);
     return { changes, replaces, deleteBeforeReplace: false };
   }
 
@@ -147,7 +151,13 @@ export class FirewallChainProvider implements dynamic.ResourceProvider<ChainInpu
     return { id: `${inputs.table}:${inputs.chain}`, outs: await this.apply(inputs) };
   }
 
-  async update(_id: string, _olds: ChainOutputs, news: ChainInputs) {
+  async update(_id: string, olds: ChainOutputs, news: ChainInputs) {
+    const same = (["table", "chain"] as const).every((k) => olds[k] === news[k]);
+    if (same && !this.orderChanged(olds, news)) {
+      // Only the connection changed: nothing to do on the router.
+      const { ruleIds, undeclared, inOrder, routerosId } = olds;
+      return { outs: { ...news, ruleIds, undeclared, inOrder, routerosId } };
+    }
     return { outs: await this.apply(news) };
   }
 

@@ -1,5 +1,5 @@
 /**
- * Menus the fake router knows, transcribed from routeros-rest.md §11–§12 (fields, defaults,
+ * Menus the fake router knows (a test and benchmark harness, not product code), transcribed from routeros-rest.md §11–§12 (fields, defaults,
  * read-only fields, ranges, uniqueness errors). Only what the spec documents is modelled.
  */
 
@@ -13,7 +13,11 @@ export type FakeType =
   | "iface"
   | "list"
   /** Comma-separated prefixes; a bare address is stored with its host prefix. */
-  | "addrs";
+  | "addrs"
+  /** Firewall address matcher: a host prefix is printed without its length (`/32`, `/128`). */
+  | "fwaddr"
+  /** A size in KiB, printed with its unit (`2048` → `2048KiB`). */
+  | "kib";
 
 export interface FakeField {
   t: FakeType;
@@ -27,6 +31,11 @@ export interface FakeField {
   required?: boolean;
   /** Returned only once the field was written (firewall `disabled`, `log`, `log-prefix`). */
   onlyIfWritten?: boolean;
+  /**
+   * Writing it makes the row a timed, `dynamic` entry that disappears when the time is up, and
+   * the field then prints the time left (address-list `timeout`, MikroTik manual "Address list").
+   */
+  countdown?: boolean;
 }
 
 export interface FakeMenu {
@@ -93,6 +102,8 @@ const ruleFields = (actions: string[]): Record<string, FakeField> => ({
     values: ["tcp", "udp", "icmp", "gre", "ospf", "vrrp", "icmpv6", "ipsec-esp"],
   },
   ...Object.fromEntries(ruleMatchers.map((m) => [m, { t: "str" } as FakeField])),
+  "src-address": { t: "fwaddr" },
+  "dst-address": { t: "fwaddr" },
   "address-list-timeout": { t: "dur" },
   comment: { t: "str" },
   disabled: { t: "bool", onlyIfWritten: true },
@@ -338,7 +349,7 @@ export const MENUS: FakeMenu[] = [
     fields: {
       list: { t: "str", required: true },
       address: { t: "str", required: true },
-      timeout: { t: "dur" },
+      timeout: { t: "dur", countdown: true },
       ...common,
       dynamic: { t: "bool", ro: true, def: "false" },
       "creation-time": { t: "str", ro: true },
@@ -384,7 +395,7 @@ export const MENUS: FakeMenu[] = [
     fields: {
       servers: { t: "list", def: "" },
       "allow-remote-requests": { t: "bool", def: "false" },
-      "cache-size": { t: "str", def: "2048KiB" },
+      "cache-size": { t: "kib", def: "2048KiB" },
       "cache-max-ttl": { t: "dur", def: "1w" },
       "max-udp-packet-size": { t: "int", def: "4096" },
       "query-server-timeout": { t: "dur", def: "2s" },
@@ -398,6 +409,27 @@ export const MENUS: FakeMenu[] = [
     },
   },
   { path: "system/identity", singleton: true, fields: { name: { t: "str", def: "MikroTik" } } },
+  // `/system/script` (MikroTik manual "Scripting"): named scripts, source kept as written.
+  {
+    path: "system/script",
+    fields: {
+      name: { t: "str" },
+      source: { t: "str", def: "" },
+      policy: {
+        t: "str",
+        def: "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon",
+      },
+      "dont-require-permissions": { t: "bool", def: "false" },
+      comment: { t: "str" },
+      owner: { t: "str", ro: true, def: "admin" },
+      "run-count": { t: "int", ro: true, def: "0" },
+      invalid: { t: "bool", ro: true, def: "false" },
+    },
+    duplicate: (row, others) =>
+      others.some((o) => o["name"] === row["name"])
+        ? "failure: already have script with such name"
+        : undefined,
+  },
   // `/snmp` as RouterOS 7 prints it on a factory router (terraform-provider-routeros quotes the
   // REST row; the MikroTik manual gives the defaults): SNMP off, traps to nobody.
   {

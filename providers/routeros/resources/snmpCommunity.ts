@@ -1,36 +1,39 @@
-/** SNMP resources: the `/snmp` settings and communities (SNMPv3 users). */
+/**
+ * `/snmp/community`: a v1/v2c community, or for SNMPv3 the user (its name is the security name).
+ * Adopted by name. The factory `public` row carries the read-only flag `default` and cannot be
+ * removed: adopting it is allowed, and deleting the resource then restores the values it had.
+ *
+ * Properties, enums and defaults follow the MikroTik SNMP manual ("Community Properties") and
+ * terraform-provider-routeros `resource_snmp_community.go` (RouterOS 7).
+ */
 import type * as pulumi from "@pulumi/pulumi";
-import { RouterOsResource, type RouterArgs } from "./resource-base";
+import { menuType } from "../definition";
+import { COMMON, fields } from "../specHelpers";
+import { RouterOsResource, type In, type Out, type RouterArgs } from "../resource";
 
-type In<T> = pulumi.Input<T>;
-type Out<T> = pulumi.Output<T>;
-
-export interface SnmpSettingsArgs extends RouterArgs {
-  /** Runs the SNMP service. @default false on a factory router */
-  enabled?: In<boolean>;
-  /** sysContact. */
-  contact?: In<string>;
-  /** sysLocation. */
-  location?: In<string>;
-  /** SNMP version of traps. @default 1 */
-  trapVersion?: In<1 | 2 | 3>;
-  /** Community (must exist in `/snmp/community`) traps are sent with. Stored as a secret. */
-  trapCommunity?: In<string>;
-}
-
-/** `/snmp` settings. Deleting the resource restores the values found before the first set. */
-export class SnmpSettings extends RouterOsResource {
-  declare readonly enabled: Out<boolean | undefined>;
-  declare readonly contact: Out<string | undefined>;
-  declare readonly location: Out<string | undefined>;
-  declare readonly original: Out<Record<string, string>>;
-  constructor(name: string, args: SnmpSettingsArgs, opts?: pulumi.CustomResourceOptions) {
-    super("SnmpSettings", name, { original: undefined, ...args }, opts, [
-      "trapCommunity",
-      "original",
-    ]);
-  }
-}
+export const snmpCommunityType = menuType({
+  type: "SnmpCommunity",
+  menu: "snmp/community",
+  // The duplicate-name error text is not documented: look the name up instead.
+  adopt: "lookup",
+  deleteBeforeReplace: true,
+  required: ["name"],
+  builtinFlag: "default",
+  fields: fields({
+    name: ["string", { key: true, replace: true }],
+    // RouterOS 7 prints the default as `::/0` (any IPv4 or IPv6 source).
+    addresses: "cidrs",
+    security: ["string", { oneOf: ["none", "authorized", "private"] }],
+    readAccess: "bool",
+    writeAccess: "bool",
+    authenticationProtocol: ["string", { oneOf: ["md5", "sha1"] }],
+    // SNMPv3 keys are derived from passwords of at least 8 characters (RFC 3414 §11.2).
+    authenticationPassword: ["string", { secret: true, minLength: 8 }],
+    encryptionProtocol: ["string", { oneOf: ["des", "aes"] }],
+    encryptionPassword: ["string", { secret: true, minLength: 8 }],
+    ...COMMON,
+  }),
+});
 
 export interface SnmpCommunityArgs extends RouterArgs {
   /** Community name, for SNMPv3 the user name; unique per router, a change replaces it. */
@@ -55,10 +58,6 @@ export interface SnmpCommunityArgs extends RouterArgs {
   disabled?: In<boolean>;
 }
 
-/**
- * `/snmp/community`. Adopted by name. The built-in `public` community cannot be removed: adopting
- * it is allowed, and deleting the resource then restores the values it had instead.
- */
 export class SnmpCommunity extends RouterOsResource {
   declare readonly name: Out<string>;
   declare readonly addresses: Out<string[] | undefined>;
@@ -69,7 +68,7 @@ export class SnmpCommunity extends RouterOsResource {
   /** Set only when the built-in row was adopted: what deleting the resource puts back. */
   declare readonly original: Out<Record<string, string> | undefined>;
   constructor(name: string, args: SnmpCommunityArgs, opts?: pulumi.CustomResourceOptions) {
-    super("SnmpCommunity", name, { original: undefined, ...args }, opts, [
+    super(snmpCommunityType.name, name, { original: undefined, ...args }, opts, [
       "authenticationPassword",
       "encryptionPassword",
       "original",

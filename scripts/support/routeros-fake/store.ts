@@ -7,6 +7,8 @@ export interface FakeRow {
   values: Record<string, string>;
   /** Fields written at least once (decides presence of `onlyIfWritten` fields). */
   written: Set<string>;
+  /** When a timed entry disappears (ms since epoch; see `FakeField.countdown`). */
+  expiresAt?: number;
 }
 
 /** A RouterOS-style failure: becomes `{"error":status,"message":…,"detail":…}`. */
@@ -55,6 +57,12 @@ export class RouterState {
   list(menu: string): FakeRow[] {
     const rows = this.rows.get(menu);
     if (!rows) throw bad(`no such command or directory (${menu})`);
+    // Timed entries are gone once their time is up.
+    const now = Date.now();
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const at = rows[i]?.expiresAt;
+      if (at !== undefined && at <= now) rows.splice(i, 1);
+    }
     return rows;
   }
 
@@ -110,6 +118,15 @@ export class RouterState {
       }
       case "addr":
         return withPrefix(v);
+      case "fwaddr":
+        return v
+          .replace(/^(!?\d+\.\d+\.\d+\.\d+)\/32$/, "$1")
+          .replace(/^(!?[0-9a-fA-F:]*:[0-9a-fA-F:.]*)\/128$/, "$1");
+      case "kib": {
+        const m = /^(\d+)(KiB)?$/.exec(v);
+        if (!m) throw bad(`invalid value for ${key}`);
+        return `${Number(m[1])}KiB`;
+      }
       case "enum":
         if (!f.values?.includes(v)) throw noMatch();
         return v;
@@ -152,6 +169,11 @@ export class RouterState {
       if (key === "protocol" && raw === "") throw bad("input does not match any value of protocol");
       row.values[key] = this.normalise(m, key, raw);
       row.written.add(key);
+      const ms = m.fields[key]?.countdown ? durationToMs(row.values[key]) : undefined;
+      if (ms !== undefined) {
+        row.expiresAt = Date.now() + ms;
+        row.values["dynamic"] = "true";
+      }
     }
     if (m.path === "interface/list/member") {
       const lists = this.list("interface/list").map((r) => r.values["name"]);
@@ -240,6 +262,7 @@ export class RouterState {
     this.derive(m, next);
     row.values = next.values;
     row.written = next.written;
+    row.expiresAt = next.expiresAt;
     return row;
   }
 
@@ -287,6 +310,12 @@ export class RouterState {
     for (const [k, v] of Object.entries(row.values)) {
       const f = m?.fields[k];
       if (k === "comment" && v === "") continue;
+      if (f?.countdown && row.expiresAt !== undefined) {
+        // The time left, in whole seconds as the console prints it.
+        const left = Math.max(0, Math.floor((row.expiresAt - Date.now()) / 1000) * 1000);
+        out[k] = formatDuration(left);
+        continue;
+      }
       if (f?.onlyIfWritten && !row.written.has(k)) continue;
       if (menu === "tool/netwatch" && k === "disabled" && v === "false") continue;
       if (["backup", "master"].includes(k) && (v !== "true" || disabled)) continue;

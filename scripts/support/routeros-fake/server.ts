@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { matches } from "./query";
 import { RosFailure, RouterState } from "./store";
 
-export type FaultKind = "status" | "reset" | "apply-then-reset";
+export type FaultKind = "status" | "reset" | "apply-then-reset" | "body";
 
 export interface Fault {
   kind: FaultKind;
@@ -22,6 +22,8 @@ export interface Fault {
   /** For `status`: the HTTP status (default 503) and optional detail. */
   status?: number;
   detail?: string;
+  /** For `body`: this raw text is answered with HTTP 200 instead of the real reply. */
+  body?: string;
 }
 
 export interface FakeOptions {
@@ -131,6 +133,10 @@ export class FakeRouter {
     const fault = this.takeFault(method, url.pathname);
     if (fault?.kind === "reset") return void req.socket.destroy();
     if (fault?.kind === "status") return fail(fault.status ?? 503, fault.detail);
+    if (fault?.kind === "body") {
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(fault.body ?? "");
+    }
     const auth = req.headers.authorization ?? "";
     const expected = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString("base64")}`;
     if (auth !== expected) return fail(401);

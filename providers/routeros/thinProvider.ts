@@ -5,9 +5,9 @@
  * Each method only loads the implementation by package name and forwards its arguments. The
  * closure serializer does not walk code inside a method body, and `require` is never captured, so
  * a thin provider serializes to about 1 KB that captures nothing but its type-name string. The
- * implementation (providers.ts and everything it imports) is the `@baremetal/routeros-runtime`
- * package, built from runtime-entry.ts by scripts/build-routeros-runtime.mjs and linked into
- * node_modules by the root package.json.
+ * implementation (runtime.ts and everything it imports) is the `@baremetal/routeros-runtime`
+ * package, built by scripts/build-routeros-runtime.mjs (at `npm ci`, via `prepare`) and linked
+ * into node_modules by the root package.json.
  *
  * API, do not change: the package name `@baremetal/routeros-runtime`, its `providers` export and
  * every type name under it. The dynamic-provider host runs `read` and `delete` with the provider
@@ -25,7 +25,7 @@
    a `require` of the package name inside each method is what keeps the implementation out of the
    serialized provider; an import would be captured by value. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ProviderName } from "./providers";
+import type { ProviderName } from "./catalog";
 
 /** The methods the dynamic-provider host may call; every RouterOS provider implements all. */
 export type RuntimeMethod =
@@ -41,7 +41,7 @@ export interface RouterOsRuntime {
  * A provider whose methods capture only `type`. Keep the package name a literal inside each body:
  * a module-level constant or helper would be captured (and walked) as well.
  */
-function thinProvider(type: ProviderName): RuntimeProvider {
+function makeThinProvider(type: ProviderName): RuntimeProvider {
   return {
     configure(...args) {
       return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].configure(
@@ -81,27 +81,14 @@ function thinProvider(type: ProviderName): RuntimeProvider {
   };
 }
 
-/**
- * One shared thin instance per type: Pulumi caches serialization by object identity, so every
- * resource of a type reuses one serialized text.
- */
-export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = {
-  IpAddress: thinProvider("IpAddress"),
-  Bridge: thinProvider("Bridge"),
-  BridgePort: thinProvider("BridgePort"),
-  Vlan: thinProvider("Vlan"),
-  VrrpInterface: thinProvider("VrrpInterface"),
-  InterfaceList: thinProvider("InterfaceList"),
-  InterfaceListMember: thinProvider("InterfaceListMember"),
-  IpRoute: thinProvider("IpRoute"),
-  Netwatch: thinProvider("Netwatch"),
-  FirewallFilterRule: thinProvider("FirewallFilterRule"),
-  NatRule: thinProvider("NatRule"),
-  AddressListEntry: thinProvider("AddressListEntry"),
-  DnsStaticRecord: thinProvider("DnsStaticRecord"),
-  DnsSettings: thinProvider("DnsSettings"),
-  SystemIdentity: thinProvider("SystemIdentity"),
-  FirewallChain: thinProvider("FirewallChain"),
-  SnmpSettings: thinProvider("SnmpSettings"),
-  SnmpCommunity: thinProvider("SnmpCommunity"),
-};
+const made = new Map<ProviderName, RuntimeProvider>();
+
+/** The thin provider of `type`, one shared instance per type (serialization is cached by identity). */
+export function thinProvider(type: ProviderName): RuntimeProvider {
+  let found = made.get(type);
+  if (!found) {
+    found = makeThinProvider(type);
+    made.set(type, found);
+  }
+  return found;
+}
