@@ -13,11 +13,23 @@ export interface LoadedStack {
   secrets: StackSecrets;
 }
 
-/** Reads, validates and types the current stack's configuration; throws on any problem. */
+/**
+ * Reads, validates and types the current stack's configuration; throws one
+ * `ConfigValidationError` listing every problem (a `RunError`: Pulumi prints it without a stack
+ * trace).
+ */
 export function loadStack(): LoadedStack {
   const cfg = new pulumi.Config(CONFIG_NAMESPACE);
   const raw: RawStackConfig = {};
   for (const key of Object.keys(sectionSchemas)) raw[key] = cfg.getObject<unknown>(key);
+  // Every other key of the namespace too, so that a misspelled section is reported, not ignored.
+  const secretNames: ReadonlySet<string> = new Set(SECRET_KEYS);
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
+    const key = fullKey.slice(prefix.length);
+    if (!fullKey.startsWith(prefix) || key in raw || secretNames.has(key)) continue;
+    raw[key] = cfg.get(key);
+  }
   const secrets: Partial<StackSecrets> = {};
   for (const key of SECRET_KEYS) {
     const value = cfg.getSecret(key);

@@ -5,24 +5,7 @@
  */
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
-import { isIpv4Address, isIpv4Cidr } from "./addressing";
-
-const dnsLabel = z
-  .string()
-  .regex(
-    /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
-    "must be a DNS label: 1-63 lowercase letters, digits or '-', not starting or ending with '-'",
-  );
-const domainName = z
-  .string()
-  .regex(
-    /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-    "must be a lowercase domain name such as example.com",
-  );
-const ipv4 = z.string().refine(isIpv4Address, "must be an IPv4 address such as 10.0.0.1");
-const cidr = z.string().refine(isIpv4Cidr, "must be an IPv4 prefix such as 10.0.0.0/24");
-const positiveInt = z.number().int().positive();
-const httpUrl = z.url({ protocol: /^https?$/ });
+import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt } from "./primitives";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { type ConfigIssue, ConfigValidationError, keyPath } from "./issues";
+import { keysAt, knownConfigKeys, unknownKeyMessage, unknownTopLevelKeyMessage } from "./keys";
 import { checkRules } from "./rules";
 import { SECRET_KEYS, type SecretKey, type StackConfig, sectionSchemas } from "./schema";
 
@@ -14,12 +15,18 @@ export interface ValidationResult {
   issues: ConfigIssue[];
 }
 
-function zodIssues(key: string, error: z.ZodError): ConfigIssue[] {
-  return error.issues.map((issue) => ({
-    path: keyPath([key, ...issue.path]),
-    message:
-      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message,
-  }));
+function zodIssues(key: string, schema: z.ZodType, error: z.ZodError): ConfigIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = keyPath([key, ...issue.path]);
+    if (issue.code === "unrecognized_keys") {
+      // Named one by one, with the closest known key of that object as a suggestion.
+      const known = keysAt(schema, issue.path);
+      return issue.keys.map((unknown) => ({ path, message: unknownKeyMessage(unknown, known) }));
+    }
+    const message =
+      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    return [{ path, message }];
+  });
 }
 
 /**
@@ -31,6 +38,11 @@ export function validateStackConfig(
   presentSecrets: ReadonlySet<SecretKey>,
 ): ValidationResult {
   const issues: ConfigIssue[] = [];
+  const known = new Set(knownConfigKeys());
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key))
+      issues.push({ path: keyPath([key]), message: unknownTopLevelKeyMessage(key) });
+  }
   const sections: Record<string, unknown> = {};
   const partial = new Set<string>();
   const originalIndex: Record<string, number[]> = {};
@@ -43,7 +55,7 @@ export function validateStackConfig(
       sections[key] = parsed.data;
       continue;
     }
-    issues.push(...zodIssues(key, parsed.error));
+    issues.push(...zodIssues(key, schema, parsed.error));
     // Keep the valid entries of a list so the cross-field rules still check them.
     if (schema instanceof z.ZodArray && Array.isArray(value)) {
       const kept = value
@@ -55,10 +67,16 @@ export function validateStackConfig(
     }
   }
   for (const key of SECRET_KEYS) {
-    if (!presentSecrets.has(key)) {
+    if (raw[key] !== undefined) {
+      // A secret in the stack file's plain text is readable by anyone who can read the repository.
       issues.push({
         path: keyPath([key]),
-        message: "is required (set it with `pulumi config set --secret`)",
+        message: `is given in plain text; remove it from the stack file and set it with \`pulumi config set --secret ${key}\``,
+      });
+    } else if (!presentSecrets.has(key)) {
+      issues.push({
+        path: keyPath([key]),
+        message: `is required (set it with \`pulumi config set --secret ${key}\`)`,
       });
     }
   }

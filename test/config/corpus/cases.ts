@@ -771,7 +771,12 @@ export const BAD_CASES: readonly BadCase[] = [
     name: "storage class that nothing in the program provides",
     base: "production",
     change: (c) => removeAt(c, ["kubernetes", "storage", "proxmoxCsi"]),
-    expect: [issue("kubernetes.storage.proxmoxCsi", "proxmox-nvme needs [storage.proxmoxCsi]")],
+    expect: [
+      issue(
+        "kubernetes.storage.proxmoxCsi",
+        `storage class "proxmox-nvme" is created by the Proxmox CSI plugin`,
+      ),
+    ],
   },
   {
     name: "platform volumes larger than the free CSI datastore of a node's host",
