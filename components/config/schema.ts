@@ -144,11 +144,9 @@ export const placementSchema = z.strictObject({
 const downloadSchema = z.strictObject({
   url: httpUrl,
   fileName: z.string().min(1),
-  checksum: z
-    .string()
-    .regex(/^[0-9a-f]{32,128}$/)
-    .optional(),
-  checksumAlgorithm: z.enum(["md5", "sha1", "sha256", "sha512"]).optional(),
+  /** Required: every host must download the same, verified bytes. */
+  checksum: z.string().regex(/^[0-9a-f]+$/, "must be a lowercase hex digest"),
+  checksumAlgorithm: z.enum(["md5", "sha1", "sha224", "sha256", "sha384", "sha512"]),
 });
 
 export const proxmoxSchema = z.strictObject({
