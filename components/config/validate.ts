@@ -23,8 +23,13 @@ function zodIssues(key: string, schema: z.ZodType, error: z.ZodError): ConfigIss
       const known = keysAt(schema, issue.path);
       return issue.keys.map((unknown) => ({ path, message: unknownKeyMessage(unknown, known) }));
     }
-    const message =
-      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    // A missing key fails as a wrong type, a wrong enum value or no union option: all "required".
+    const missing =
+      issue.input === undefined &&
+      (issue.code === "invalid_type" ||
+        issue.code === "invalid_value" ||
+        issue.code === "invalid_union");
+    const message = missing ? "is required" : issue.message;
     return [{ path, message }];
   });
 }

@@ -61,7 +61,7 @@ const harborImageStorage = z.discriminatedUnion("type", [
 
 /** Schema of the object under stack config key `baremetal:kubernetes`. */
 export const kubernetesConfigSchema = z
-  .object({
+  .strictObject({
     /** Snap channel, pinned; 1.35+ ships Traefik as the `ingress` addon. */
     snapChannel: z
       .string()
@@ -79,7 +79,10 @@ export const kubernetesConfigSchema = z
       extraSANs: z.array(addressOrName).default([]),
       /** VRRP virtual IP held by keepalived on the control-plane nodes (HA only). */
       vrrp: z
-        .object({ interface: z.string().min(1), virtualRouterId: z.number().int().min(1).max(255) })
+        .strictObject({
+          interface: z.string().min(1),
+          virtualRouterId: z.number().int().min(1).max(255),
+        })
         .optional(),
     }),
     metallb: z.strictObject({ addressPool: z.array(metallbRange).min(1) }),
@@ -93,7 +96,7 @@ export const kubernetesConfigSchema = z
        * node VM, so they outlive the VM. Provides `storageClass`.
        */
       proxmoxCsi: z
-        .object({
+        .strictObject({
           datastore: z.string().min(1),
           filesystem: z.enum(["ext4", "xfs"]).default("ext4"),
           /** Retain: deleting a claim never deletes the volume behind it. */

@@ -5,6 +5,7 @@
 import type { SecretKey } from "../../../components/config/schema";
 import type { RawStackConfig } from "../../../components/config/validate";
 import { addAt, getAt, removeAt, setAt, type StackName } from "../../support/stackConfig";
+import { OPERATOR_BAD_CASES, OPERATOR_GOOD_CASES } from "./operatorCases";
 
 export interface ExpectedIssue {
   path: string;
@@ -53,7 +54,7 @@ function onPve04(raw: RawStackConfig, k8sCores: number): void {
   setAt(raw, ["guests", "@k8s-1", "cores"], k8sCores);
 }
 
-export const BAD_CASES: readonly BadCase[] = [
+const CORE_BAD_CASES: readonly BadCase[] = [
   // --- wrong types and out-of-range values -------------------------------------------------
   {
     name: "VLAN id 4095",
@@ -1011,7 +1012,7 @@ export const BAD_CASES: readonly BadCase[] = [
   },
 ];
 
-export const GOOD_CASES: readonly GoodCase[] = [
+const CORE_GOOD_CASES: readonly GoodCase[] = [
   {
     name: "CPU fits with overcommit 2",
     base: "production",
@@ -1107,3 +1108,6 @@ export const GOOD_CASES: readonly GoodCase[] = [
       ),
   },
 ];
+
+export const BAD_CASES: readonly BadCase[] = [...CORE_BAD_CASES, ...OPERATOR_BAD_CASES];
+export const GOOD_CASES: readonly GoodCase[] = [...CORE_GOOD_CASES, ...OPERATOR_GOOD_CASES];
