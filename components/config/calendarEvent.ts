@@ -8,8 +8,9 @@
  * At least one of the three parts; weekdays `mon`..`sun` as a list or `..` range (a range may
  * wrap, as in `sat..sun`); every number field a `,` list of `*`, `N`, `N..M` or a repetition
  * `N/R` (`*` may start a repetition too; a range may not repeat); a time of minutes alone
- * (`30/10`, every ten minutes from the half hour) means every hour. The words `minutely`, `hourly`, `daily`, `weekly`, `monthly`, `yearly`, `annually`,
- * `quarterly`, `semiannually` and `semi-annually` stand for their expansions.
+ * (`30/10`, every ten minutes from the half hour) means every hour. The words `minutely`,
+ * `hourly`, `daily`, `weekly`, `monthly`, `yearly`, `annually`, `quarterly`, `semiannually` and
+ * `semi-annually` stand for their expansions.
  */
 
 const SPECIAL = new Set([

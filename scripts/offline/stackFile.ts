@@ -76,15 +76,26 @@ function configKeyAt(
 
 function yamlIssue(
   file: string,
+  source: string,
   document: ReturnType<typeof parseDocument>,
   error: YAMLError,
 ): ConfigIssue {
   const where = error.linePos?.[0];
   const line = where ? ` (${path.basename(file)} line ${where.line}, column ${where.col})` : "";
-  const message = error.message.split("\n")[0] ?? error.message;
+  const first = (error.message.split("\n")[0] ?? error.message).replace(
+    / at line \d+, column \d+:?$/,
+    "",
+  );
+  // The error points at the key's first character; the key runs to the colon that ends it (a
+  // colon followed by a space or the line's end, as in `baremetal:site:`).
+  const key = (/^(?:[^:\n,{}]|:(?=[^\s,{}]))+/.exec(source.slice(error.pos[0]))?.[0] ?? "").trim();
+  const message =
+    error.code === "DUPLICATE_KEY" && key !== ""
+      ? `key "${key}" appears twice in one map; the Pulumi CLI refuses the file`
+      : first;
   return {
     path: configKeyAt(document, error.pos[0]) ?? path.basename(file),
-    message: `${message.replace(/ at line \d+, column \d+:?$/, "")}${line}`,
+    message: message + line,
   };
 }
 
@@ -94,8 +105,9 @@ export function readStackFile(file: string): OfflineConfig {
   const placeholders: string[] = [];
   const issues: ConfigIssue[] = [];
   // `parseDocument` collects every error (a duplicated key, a bad indent) instead of throwing.
-  const parsed = parseDocument(readFileSync(file, "utf8"), { uniqueKeys: true });
-  for (const error of parsed.errors) issues.push(yamlIssue(file, parsed, error));
+  const source = readFileSync(file, "utf8");
+  const parsed = parseDocument(source, { uniqueKeys: true });
+  for (const error of parsed.errors) issues.push(yamlIssue(file, source, parsed, error));
   if (issues.length > 0) return { values, secretKeys, placeholders, issues };
 
   const document = (parsed.toJS() ?? {}) as { config?: unknown };
