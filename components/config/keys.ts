@@ -4,6 +4,7 @@
  * otherwise be dropped in silence, so it is an error, with a suggestion when one is close.
  */
 import { z } from "zod";
+import { CONFIG_NAMESPACE } from "./issues";
 import { SECRET_KEYS, sectionSchemas } from "./schema";
 
 /** Plain keys read outside the validated sections (declared in `Pulumi.yaml`). */
@@ -66,6 +67,25 @@ export function unknownTopLevelKeyMessage(key: string): string {
     "is not a configuration key of this program" +
     (suggestion ? `; did you mean baremetal:${suggestion}?` : "")
   );
+}
+
+/**
+ * For a full key of another namespace: a message when the namespace looks like a misspelling of
+ * `baremetal` (`baremetl:site`, `Baremetal:site`), since nothing would read that key.
+ */
+export function misspelledNamespaceMessage(fullKey: string): string | undefined {
+  const separator = fullKey.indexOf(":");
+  if (separator < 0) return undefined;
+  const namespace = fullKey.slice(0, separator);
+  const name = fullKey.slice(separator + 1);
+  if (
+    namespace === CONFIG_NAMESPACE ||
+    editDistance(namespace.toLowerCase(), CONFIG_NAMESPACE) > 3
+  ) {
+    return undefined;
+  }
+  const suggestion = closest(name, knownConfigKeys()) ?? name;
+  return `is in namespace "${namespace}", which nothing reads; did you mean ${CONFIG_NAMESPACE}:${suggestion}?`;
 }
 
 /** Removes the wrappers that do not change an object's keys. */

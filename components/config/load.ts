@@ -25,9 +25,14 @@ export function loadStack(): LoadedStack {
   // Every other key of the namespace too, so that a misspelled section is reported, not ignored.
   const secretNames: ReadonlySet<string> = new Set(SECRET_KEYS);
   const prefix = `${CONFIG_NAMESPACE}:`;
+  const otherNamespaceKeys: string[] = [];
   for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
+    if (!fullKey.startsWith(prefix)) {
+      otherNamespaceKeys.push(fullKey);
+      continue;
+    }
     const key = fullKey.slice(prefix.length);
-    if (!fullKey.startsWith(prefix) || key in raw || secretNames.has(key)) continue;
+    if (key in raw || secretNames.has(key)) continue;
     raw[key] = cfg.get(key);
   }
   const secrets: Partial<StackSecrets> = {};
@@ -35,6 +40,10 @@ export function loadStack(): LoadedStack {
     const value = cfg.getSecret(key);
     if (value !== undefined) secrets[key] = value;
   }
-  const config = parseStackConfig(raw, new Set(Object.keys(secrets) as SecretKey[]));
+  const config = parseStackConfig(
+    raw,
+    new Set(Object.keys(secrets) as SecretKey[]),
+    otherNamespaceKeys,
+  );
   return { config, secrets: secrets as StackSecrets };
 }

@@ -20,6 +20,7 @@ export const domainName = z
 export const ipv4 = z.string().refine(isIpv4Address, "must be an IPv4 address such as 10.0.0.1");
 export const cidr = z.string().refine(isIpv4Cidr, "must be an IPv4 prefix such as 10.0.0.0/24");
 export const positiveInt = z.number().int().positive();
+export const port = z.number().int().min(1).max(65535);
 export const httpUrl = z.url({ protocol: /^https?$/ });
 /** An exact release, never a range or a moving tag: `1.2.3`, `v1.2.3`, `1.2.3-rc.1`. */
 export const exactVersion = z

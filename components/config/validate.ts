@@ -4,7 +4,13 @@
  */
 import { z } from "zod";
 import { type ConfigIssue, ConfigValidationError, keyPath } from "./issues";
-import { keysAt, knownConfigKeys, unknownKeyMessage, unknownTopLevelKeyMessage } from "./keys";
+import {
+  keysAt,
+  knownConfigKeys,
+  misspelledNamespaceMessage,
+  unknownKeyMessage,
+  unknownTopLevelKeyMessage,
+} from "./keys";
 import { checkRules } from "./rules";
 import { SECRET_KEYS, type SecretKey, type StackConfig, sectionSchemas } from "./schema";
 
@@ -36,13 +42,19 @@ function zodIssues(key: string, schema: z.ZodType, error: z.ZodError): ConfigIss
 
 /**
  * Validates raw config values (as `pulumi.Config#getObject` returns them) and the set of secret
- * keys that are present. Returns the typed config only when there is no issue at all.
+ * keys that are present. `otherNamespaceKeys` are the stack's full keys outside `baremetal:`; one
+ * whose namespace is a misspelling of it (`baremetl:site`) would be ignored, so it is reported. Returns the typed config only when there is no issue at all.
  */
 export function validateStackConfig(
   raw: RawStackConfig,
   presentSecrets: ReadonlySet<SecretKey>,
+  otherNamespaceKeys: readonly string[] = [],
 ): ValidationResult {
   const issues: ConfigIssue[] = [];
+  for (const fullKey of otherNamespaceKeys) {
+    const message = misspelledNamespaceMessage(fullKey);
+    if (message) issues.push({ path: fullKey, message });
+  }
   const known = new Set(knownConfigKeys());
   for (const key of Object.keys(raw)) {
     if (!known.has(key))
@@ -93,8 +105,9 @@ export function validateStackConfig(
 export function parseStackConfig(
   raw: RawStackConfig,
   presentSecrets: ReadonlySet<SecretKey>,
+  otherNamespaceKeys: readonly string[] = [],
 ): StackConfig {
-  const { config, issues } = validateStackConfig(raw, presentSecrets);
+  const { config, issues } = validateStackConfig(raw, presentSecrets, otherNamespaceKeys);
   if (!config) throw new ConfigValidationError(issues);
   return config;
 }

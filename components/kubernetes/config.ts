@@ -6,7 +6,7 @@
  * passwords) are not part of this object: they arrive as secret Outputs in component args.
  */
 import { z } from "zod";
-import { dnsLabel, domainName as hostname, exactVersion, ipv4 } from "../config/primitives";
+import { dnsLabel, domainName as hostname, exactVersion, ipv4, port } from "../config/primitives";
 import { chartKeys } from "./charts";
 
 /** Kubernetes object names (namespaces, storage classes, issuers) are DNS labels here. */
@@ -131,8 +131,8 @@ export const kubernetesConfigSchema = z
       prometheusStorage: quantity,
       alertmanagerStorage: quantity,
       /** Exporter ports on the LXC service hosts. */
-      mongodbExporterPort: z.number().int().default(9216),
-      redisExporterPort: z.number().int().default(9121),
+      mongodbExporterPort: port.default(9216),
+      redisExporterPort: port.default(9121),
       grafanaStorage: quantity.default("10Gi"),
     }),
     elastic: z.strictObject({
@@ -145,7 +145,7 @@ export const kubernetesConfigSchema = z
     harbor: z.strictObject({
       database: z.strictObject({
         host: z.string().min(1),
-        port: z.number().int().default(5432),
+        port: port.default(5432),
         username: z.string().min(1),
         database: z.string().min(1).default("registry"),
         sslmode: z.enum(["disable", "require", "verify-ca", "verify-full"]).default("verify-full"),

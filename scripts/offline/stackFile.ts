@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { isMap, isScalar, parse, parseDocument, type YAMLError } from "yaml";
+import { closest, knownConfigKeys } from "../../components/config/keys";
 import { SECRET_KEYS } from "../../components/config/schema";
 import { CONFIG_NAMESPACE, type ConfigIssue } from "../../components/config/issues";
 
@@ -121,6 +122,15 @@ export function readStackFile(file: string): OfflineConfig {
   }
   const mustBeSecret = new Set(declaredSecretKeys(file));
   for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
+    if (key.split(":").length < 2 || key.split(":").length > 3) {
+      // The CLI parses keys as `<namespace>:<name>` and refuses the file otherwise.
+      const suggestion = closest(key.split(":").pop() ?? key, knownConfigKeys());
+      issues.push({
+        path: key,
+        message: `is not a configuration key: keys are written <namespace>:<name>, as in ${CONFIG_NAMESPACE}:${suggestion ?? "site"}`,
+      });
+      continue;
+    }
     const isSecure = value !== null && typeof value === "object" && "secure" in value;
     if (isSecure) {
       secretKeys.push(key);

@@ -86,3 +86,21 @@ describe("validateStackConfig and unknown top-level keys", () => {
     );
   });
 });
+
+describe("keys in a misspelled namespace", () => {
+  it.each(["baremetl:site", "Baremetal:guests", "bare-metal:kubernetes", "baremtal:kubernets"])(
+    "reports %s, which nothing would read",
+    (fullKey) => {
+      const { issues } = validateStackConfig(rawStackConfig("staging"), allSecrets(), [fullKey]);
+      expect(issues).toEqual([
+        { path: fullKey, message: expect.stringContaining("did you mean baremetal:") as unknown },
+      ]);
+    },
+  );
+
+  it("leaves the providers' namespaces alone", () => {
+    const keys = ["proxmoxve:endpoint", "kubernetes:context", "pulumi:template", "aws:region"];
+    const { issues } = validateStackConfig(rawStackConfig("staging"), allSecrets(), keys);
+    expect(issues).toEqual([]);
+  });
+});

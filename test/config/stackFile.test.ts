@@ -117,3 +117,17 @@ describe("Pulumi.yaml and the program agree on the keys", () => {
     expect(Object.keys(project.config).filter((key) => !known.has(key))).toEqual([]);
   });
 });
+
+describe("keys outside the namespace", () => {
+  it("refuses a key without a namespace, as the CLI does", () => {
+    const text = production.replace("  baremetal:uplinks:", "  uplinks:");
+    const { issues } = readStackFile(stackFile(text));
+    expect(issues).toEqual([
+      {
+        path: "uplinks",
+        message:
+          "is not a configuration key: keys are written <namespace>:<name>, as in baremetal:uplinks",
+      },
+    ]);
+  });
+});

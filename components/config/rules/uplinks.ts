@@ -37,6 +37,12 @@ export function routerAccessRules(
   routers.forEach((router, i) => {
     const host = restHost(router.restUrl);
     if (!isIpv4Address(host)) return;
+    if (!Object.values(router.addresses).includes(host)) {
+      report(
+        ["routers", i, "restUrl"],
+        `${host} is not one of ${router.name}'s own addresses (${report.pathOf(["routers", i, "addresses"])}); the program would configure another device`,
+      );
+    }
     const network = networks.find((n) => contains(n.cidr, host));
     if (!network) {
       report(
