@@ -185,6 +185,19 @@ export const OPERATOR_BAD_CASES: readonly BadCase[] = [
     expect: [issue("kubernetes.api.address", "must be an IPv4 address")],
   },
 
+  {
+    name: "Harbor database port out of range",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "harbor", "database", "port"], 0),
+    expect: [issue("kubernetes.harbor.database.port", ">=1")],
+  },
+  {
+    name: "exporter port above 65535",
+    base: "staging",
+    change: (c) => addAt(c, ["kubernetes", "monitoring", "redisExporterPort"], 91210),
+    expect: [issue("kubernetes.monitoring.redisExporterPort", "<=65535")],
+  },
+
   // --- secrets in plain text --------------------------------------------------------------------
   ...(["routerosPassword", "proxmoxApiToken", "cloudflareApiToken", "sshPrivateKey"] as const).map(
     (key): BadCase => ({
@@ -227,6 +240,30 @@ export const OPERATOR_BAD_CASES: readonly BadCase[] = [
     base: "staging",
     change: (c) => setAt(c, ["routers", "@rtr-stg-2", "restUrl"], "HTTPS://10.110.0.2:443/rest/"),
     expect: [issue("routers[@rtr-stg-2].restUrl", "{routers[@rtr-stg-1].restUrl}")],
+  },
+  {
+    name: "router REST URLs swapped between the two routers",
+    base: "production",
+    change: (c) => {
+      setAt(c, ["routers", "@rtr-1", "restUrl"], "https://10.10.0.3");
+      setAt(c, ["routers", "@rtr-2", "restUrl"], "https://10.10.0.2");
+    },
+    expect: [
+      issue("routers[@rtr-1].restUrl", "10.10.0.3 is not one of rtr-1's own addresses"),
+      issue("routers[@rtr-2].restUrl", "10.10.0.2 is not one of rtr-2's own addresses"),
+    ],
+  },
+  {
+    name: "router REST URL on an address the router does not have",
+    base: "staging",
+    change: (c) => setAt(c, ["routers", "@rtr-stg-1", "restUrl"], "https://10.110.0.50:8443"),
+    expect: [issue("routers[@rtr-stg-1].restUrl", "is not one of rtr-stg-1's own addresses")],
+  },
+  {
+    name: "router REST address outside every network",
+    base: "production",
+    change: (c) => setAt(c, ["routers", "@rtr-2", "restUrl"], "https://192.168.88.1"),
+    expect: [issue("routers[@rtr-2].restUrl", "is in no network of baremetal:networks")],
   },
   {
     name: "management allowlist without the routers' management network",
