@@ -50,8 +50,17 @@ const goodSchedules = [
 ];
 
 const badVersions = ["^1.19.1", "~1.19.1", "latest", ">=1.19.0", "1.19", "1.x", "1.19.*", "stable"];
-const badTimeZones = ["America/Sao Paulo", "Mars/Olympus", "GMT-3", "+03:00", "BRT", "sao_paulo"];
+const badTimeZones = [
+  "america/sao_paulo",
+  "America/Sao Paulo",
+  "Mars/Olympus",
+  "GMT-3",
+  "+03:00",
+  "BRT",
+  "sao_paulo",
+];
 const goodTimeZones = [
+  "US/Eastern",
   "UTC",
   "America/Sao_Paulo",
   "Europe/Berlin",
