@@ -19,6 +19,10 @@ export const domainName = z
   .regex(DOMAIN_NAME, "must be a lowercase domain name such as example.com");
 export const ipv4 = z.string().refine(isIpv4Address, "must be an IPv4 address such as 10.0.0.1");
 export const cidr = z.string().refine(isIpv4Cidr, "must be an IPv4 prefix such as 10.0.0.0/24");
+/** A Proxmox storage (datastore) id such as `local-lvm` or `nvme`. */
+export const storageId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-_]*$/, "must be a Proxmox storage id such as local-lvm");
 export const positiveInt = z.number().int().positive();
 export const port = z.number().int().min(1).max(65535);
 export const httpUrl = z.url({ protocol: /^https?$/ });

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
-import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt } from "./primitives";
+import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt, storageId } from "./primitives";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
 
@@ -71,7 +71,7 @@ export const DATASTORE_CONTENT = [
 ] as const;
 
 export const datastoreSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-_]*$/, "must be a Proxmox storage id"),
+  id: storageId,
   type: z.enum(["lvmthin", "zfspool", "dir", "nfs", "pbs"]),
   sizeGb: positiveInt,
   content: z.array(z.enum(DATASTORE_CONTENT)).min(1),

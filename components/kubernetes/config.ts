@@ -6,7 +6,14 @@
  * passwords) are not part of this object: they arrive as secret Outputs in component args.
  */
 import { z } from "zod";
-import { dnsLabel, domainName as hostname, exactVersion, ipv4, port } from "../config/primitives";
+import {
+  dnsLabel,
+  domainName as hostname,
+  exactVersion,
+  ipv4,
+  port,
+  storageId,
+} from "../config/primitives";
 import { chartKeys } from "./charts";
 
 /** Kubernetes object names (namespaces, storage classes, issuers) are DNS labels here. */
@@ -97,7 +104,7 @@ export const kubernetesConfigSchema = z
        */
       proxmoxCsi: z
         .strictObject({
-          datastore: z.string().min(1),
+          datastore: storageId,
           filesystem: z.enum(["ext4", "xfs"]).default("ext4"),
           /** Retain: deleting a claim never deletes the volume behind it. */
           reclaimPolicy: z.enum(["Retain", "Delete"]).default("Retain"),

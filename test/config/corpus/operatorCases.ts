@@ -195,6 +195,12 @@ export const OPERATOR_BAD_CASES: readonly BadCase[] = [
   },
 
   {
+    name: "CSI datastore that is not a Proxmox storage id",
+    base: "production",
+    change: (c) => setAt(c, ["kubernetes", "storage", "proxmoxCsi", "datastore"], "NVMe Pool"),
+    expect: [issue("kubernetes.storage.proxmoxCsi.datastore", "must be a Proxmox storage id")],
+  },
+  {
     name: "Harbor database port out of range",
     base: "production",
     change: (c) => setAt(c, ["kubernetes", "harbor", "database", "port"], 0),
