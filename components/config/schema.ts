@@ -5,25 +5,8 @@
  */
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
-import { isIpv4Address, isIpv4Cidr } from "./addressing";
+import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt, storageId } from "./primitives";
 import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
-
-const dnsLabel = z
-  .string()
-  .regex(
-    /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
-    "must be a DNS label: 1-63 lowercase letters, digits or '-', not starting or ending with '-'",
-  );
-const domainName = z
-  .string()
-  .regex(
-    /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-    "must be a lowercase domain name such as example.com",
-  );
-const ipv4 = z.string().refine(isIpv4Address, "must be an IPv4 address such as 10.0.0.1");
-const cidr = z.string().refine(isIpv4Cidr, "must be an IPv4 prefix such as 10.0.0.0/24");
-const positiveInt = z.number().int().positive();
-const httpUrl = z.url({ protocol: /^https?$/ });
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
 
@@ -102,7 +85,7 @@ export const DATASTORE_CONTENT = [
 ] as const;
 
 export const datastoreSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-_]*$/, "must be a Proxmox storage id"),
+  id: storageId,
   type: z.enum(["lvmthin", "zfspool", "dir", "nfs", "pbs"]),
   sizeGb: positiveInt,
   content: z.array(z.enum(DATASTORE_CONTENT)).min(1),
@@ -175,11 +158,9 @@ export const placementSchema = z.strictObject({
 const downloadSchema = z.strictObject({
   url: httpUrl,
   fileName: z.string().min(1),
-  checksum: z
-    .string()
-    .regex(/^[0-9a-f]{32,128}$/)
-    .optional(),
-  checksumAlgorithm: z.enum(["md5", "sha1", "sha256", "sha512"]).optional(),
+  /** Required: every host must download the same, verified bytes. */
+  checksum: z.string().regex(/^[0-9a-f]+$/, "must be a lowercase hex digest"),
+  checksumAlgorithm: z.enum(["md5", "sha1", "sha224", "sha256", "sha384", "sha512"]),
 });
 
 export const proxmoxSchema = z.strictObject({
