@@ -6,8 +6,8 @@
  * processing (like RouterOS's www server). `--parallel` mimics the engine's concurrency
  * (default 4 × cores on a 2-core machine = 8).
  */
-import { FakeRouter } from "../test/fakes/routeros/server";
-import { providers } from "../providers/routeros/providers";
+import { FakeRouter } from "./support/routeros-fake/server";
+import { providers } from "../providers/routeros/runtime";
 import { clearReadCache } from "../providers/routeros/registry";
 import type { MenuOutputs } from "../providers/routeros/types";
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const p = providers.DnsStaticRecord;
   await p.configure({ config });
   const inputs = Array.from({ length: n }, (_, i) => ({
-    router: { url: fake.url },
+    router: { url: fake.url, allowInsecureHttp: true },
     name: `host${i}.bench.internal`,
     address: `10.${(i >> 8) & 255}.${i & 255}.1`,
     ttl: "1h",

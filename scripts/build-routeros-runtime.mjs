@@ -7,9 +7,10 @@
  *   node scripts/build-routeros-runtime.mjs           build; rewrite only when the output changed
  *   node scripts/build-routeros-runtime.mjs --check   exit 1 when the built file is missing or stale
  *
- * The first line of the bundle records a hash of its sources (every providers/routeros/*.ts and
- * this script), so the program can tell a stale bundle without running esbuild; the same hash is
- * computed in providers/routeros/runtime-freshness.ts and a test keeps the two in step.
+ * The first line of the bundle records a hash of its sources (every .ts under providers/routeros
+ * except the built runtime/, and this script), so the program can tell a stale bundle without
+ * running esbuild (it refuses to register resources then); the same hash is computed in
+ * providers/routeros/runtime-freshness.ts and a test keeps the two in step.
  */
 import console from "node:console";
 import { createHash } from "node:crypto";
@@ -27,16 +28,23 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sourceDir = join(root, "providers/routeros");
-const entry = join(sourceDir, "runtime-entry.ts");
+const entry = join(sourceDir, "runtime.ts");
 export const outfile = join(sourceDir, "runtime/dist/index.js");
 const HASH_PREFIX = "// routeros-runtime source-hash: ";
 
 /** Files whose content decides the bundle, as repository-relative POSIX paths, sorted. */
 export function sourceFiles() {
-  const files = readdirSync(sourceDir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => `providers/routeros/${f}`);
+  const files = [];
+  const walk = (rel) => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory() && child !== "providers/routeros/runtime") walk(child);
+      else if (entry.isFile() && entry.name.endsWith(".ts")) files.push(child);
+    }
+  };
+  walk("providers/routeros");
   files.push("scripts/build-routeros-runtime.mjs");
+  // Plain code-unit order, as Array.prototype.sort in runtime-freshness.ts.
   return files.sort();
 }
 
@@ -82,10 +90,10 @@ export async function bundle() {
     outfile,
     banner: { js: `${HASH_PREFIX}${hash}` },
   });
-  // The hash covers providers/routeros/*.ts only; a bundled file elsewhere would escape it.
+  // The hash covers providers/routeros/**/*.ts only; a bundled file elsewhere would escape it.
   for (const input of Object.keys(result.metafile.inputs)) {
-    if (!/^providers\/routeros\/[^/]+\.ts$/.test(input)) {
-      throw new Error(`RouterOS runtime bundles ${input}, outside providers/routeros/*.ts`);
+    if (!/^providers\/routeros\/(?!runtime\/)[\w/.-]+\.ts$/.test(input)) {
+      throw new Error(`RouterOS runtime bundles ${input}, outside providers/routeros/**/*.ts`);
     }
   }
   const [out] = result.outputFiles;

@@ -5,7 +5,7 @@
  * that could affect a production router's traffic; the `/snmp` settings case touches only the
  * contact and location strings, never whether SNMP runs.
  */
-import type { ProviderName } from "../providers/routeros/providers";
+import type { ProviderName } from "../providers/routeros/runtime";
 
 export interface ConformanceCase {
   type: Exclude<ProviderName, "FirewallChain">;

@@ -3,7 +3,7 @@
  * (no diff), update, drift detection (out-of-band change), adopt (object created outside Pulumi),
  * delete. Everything it created is removed and every setting it touched restored, even on failure.
  */
-import { providers } from "../providers/routeros/providers";
+import { providers } from "../providers/routeros/runtime";
 import { clearReadCache, registry } from "../providers/routeros/registry";
 import { restPath, rosRequest } from "../providers/routeros/http";
 import { createBody } from "../providers/routeros/payload";

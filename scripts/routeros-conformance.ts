@@ -1,11 +1,12 @@
 /**
  * `npm run routeros:conformance -- --url https://HOST[:PORT] --user USER [--ca FILE | --insecure]`
+ * (`--allow-insecure-http` for an `http://` URL: the password then crosses the network in clear)
  *
  * Runs the full lifecycle of every RouterOS resource type through the provider code against a
  * real (lab) router or the fake, prints a pass/fail table with request counts and exits non-zero
  * on any failure. The password comes from ROUTEROS_PASSWORD, never from the command line.
  */
-import { providers } from "../providers/routeros/providers";
+import { providers } from "../providers/routeros/runtime";
 import type { RouterConnection } from "../providers/routeros/types";
 import { runConformance, type StepResult } from "./routeros-conformance-run";
 
@@ -14,6 +15,7 @@ function parseArgs(argv: string[]): { conn: RouterConnection; user: string } {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (a === "--insecure") args.set("insecure", "true");
+    else if (a === "--allow-insecure-http") args.set("allow-insecure-http", "true");
     else if (a.startsWith("--")) args.set(a.slice(2), argv[++i] ?? "");
   }
   const url = args.get("url");
@@ -25,6 +27,7 @@ function parseArgs(argv: string[]): { conn: RouterConnection; user: string } {
   const ca = args.get("ca");
   if (ca) conn.caFile = ca;
   if (args.has("insecure")) conn.insecure = true;
+  if (args.has("allow-insecure-http")) conn.allowInsecureHttp = true;
   return { conn, user };
 }
 

@@ -16,10 +16,11 @@ import * as pulumi from "@pulumi/pulumi";
 import Module from "node:module";
 import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { providers } from "../providers/routeros/providers";
+import { providers } from "../providers/routeros/runtime";
 import { builtRuntimeHash, runtimeBundle } from "../providers/routeros/runtime-freshness";
 import { runtimeSourceHash } from "../providers/routeros/runtime-freshness";
-import { thinProviders, type RuntimeProvider } from "../providers/routeros/thin";
+import { thinProviders } from "../providers/routeros/catalog";
+import type { RuntimeProvider } from "../providers/routeros/thinProvider";
 import type { MenuSpec } from "../providers/routeros/types";
 
 // A thin provider is ~1 KB; the full implementation captured by value was 53–63 KB.
@@ -117,7 +118,10 @@ async function main(): Promise<void> {
       if (!(bundlePath in moduleCache)) {
         throw new Error(`calls did not go through the built runtime (${bundlePath})`);
       }
-      const news = { router: { url: "http://127.0.0.1:1" }, ...(SAMPLES[name] ?? {}) };
+      const news = {
+        router: { url: "http://127.0.0.1:1", allowInsecureHttp: true },
+        ...(SAMPLES[name] ?? {}),
+      };
       const olds = { ...news, routerosId: "*1" };
       const checked = await loaded.check({}, news);
       const diff = await loaded.diff("*1", olds, news);

@@ -1,3 +1,5 @@
+import { RunError } from "@pulumi/pulumi/errors";
+
 /** A configuration problem, located by the config key path a person would edit. */
 export interface ConfigIssue {
   /** e.g. `baremetal:guests[2].ip` */
@@ -17,8 +19,11 @@ export function keyPath(segments: readonly PropertyKey[]): string {
   return path;
 }
 
-/** Thrown when a stack's configuration is invalid; carries every problem found. */
-export class ConfigValidationError extends Error {
+/**
+ * Thrown when a stack's configuration is invalid; carries every problem found. A `RunError`, so a
+ * `pulumi up` or `preview` prints the list of problems and no stack trace.
+ */
+export class ConfigValidationError extends RunError {
   constructor(readonly issues: ConfigIssue[]) {
     super(
       `Stack configuration is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +

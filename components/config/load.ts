@@ -13,16 +13,37 @@ export interface LoadedStack {
   secrets: StackSecrets;
 }
 
-/** Reads, validates and types the current stack's configuration; throws on any problem. */
+/**
+ * Reads, validates and types the current stack's configuration; throws one
+ * `ConfigValidationError` listing every problem (a `RunError`: Pulumi prints it without a stack
+ * trace).
+ */
 export function loadStack(): LoadedStack {
   const cfg = new pulumi.Config(CONFIG_NAMESPACE);
   const raw: RawStackConfig = {};
   for (const key of Object.keys(sectionSchemas)) raw[key] = cfg.getObject<unknown>(key);
+  // Every other key of the namespace too, so that a misspelled section is reported, not ignored.
+  const secretNames: ReadonlySet<string> = new Set(SECRET_KEYS);
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  const otherNamespaceKeys: string[] = [];
+  for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
+    if (!fullKey.startsWith(prefix)) {
+      otherNamespaceKeys.push(fullKey);
+      continue;
+    }
+    const key = fullKey.slice(prefix.length);
+    if (key in raw || secretNames.has(key)) continue;
+    raw[key] = cfg.get(key);
+  }
   const secrets: Partial<StackSecrets> = {};
   for (const key of SECRET_KEYS) {
     const value = cfg.getSecret(key);
     if (value !== undefined) secrets[key] = value;
   }
-  const config = parseStackConfig(raw, new Set(Object.keys(secrets) as SecretKey[]));
+  const config = parseStackConfig(
+    raw,
+    new Set(Object.keys(secrets) as SecretKey[]),
+    otherNamespaceKeys,
+  );
   return { config, secrets: secrets as StackSecrets };
 }

@@ -5,24 +5,8 @@
  */
 import { z } from "zod";
 import { kubernetesConfigSchema } from "./kubernetes";
-import { isIpv4Address, isIpv4Cidr } from "./addressing";
-
-const dnsLabel = z
-  .string()
-  .regex(
-    /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
-    "must be a DNS label: 1-63 lowercase letters, digits or '-', not starting or ending with '-'",
-  );
-const domainName = z
-  .string()
-  .regex(
-    /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-    "must be a lowercase domain name such as example.com",
-  );
-const ipv4 = z.string().refine(isIpv4Address, "must be an IPv4 address such as 10.0.0.1");
-const cidr = z.string().refine(isIpv4Cidr, "must be an IPv4 prefix such as 10.0.0.0/24");
-const positiveInt = z.number().int().positive();
-const httpUrl = z.url({ protocol: /^https?$/ });
+import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt, storageId } from "./primitives";
+import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
 
@@ -47,22 +31,35 @@ export const networkSchema = z.strictObject({
   vrrpId: z.number().int().min(1).max(255).optional(),
 });
 
-export const routerSchema = z.strictObject({
-  name: dnsLabel,
-  model: z.string().min(1),
-  /** RouterOS REST endpoint, e.g. `https://10.10.0.2`. */
-  restUrl: httpUrl,
-  /** VRRP priority: the higher one is primary. */
-  vrrpPriority: z.number().int().min(1).max(254),
-  /** The router's own address in every network, keyed by network name. */
-  addresses: z.record(z.string(), ipv4),
-  /** Physical port carrying the VLAN trunk to the servers. */
-  trunkInterface: z.string().min(1),
-  /** PEM file of the CA that signed the router's certificate (HTTPS is verified by default). */
-  caFile: z.string().min(1).optional(),
-  /** Skip certificate verification; only for a lab router with a self-signed certificate. */
-  insecure: z.boolean().default(false),
-});
+export const routerSchema = z
+  .strictObject({
+    name: dnsLabel,
+    model: z.string().min(1),
+    /** RouterOS REST endpoint, e.g. `https://10.10.0.2`. */
+    restUrl: httpUrl,
+    /** VRRP priority: the higher one is primary. */
+    vrrpPriority: z.number().int().min(1).max(254),
+    /** The router's own address in every network, keyed by network name. */
+    addresses: z.record(z.string(), ipv4),
+    /** Physical port carrying the VLAN trunk to the servers. */
+    trunkInterface: z.string().min(1),
+    /** PEM file of the CA that signed the router's certificate (HTTPS is verified by default). */
+    caFile: z.string().min(1).optional(),
+    /** Skip certificate verification; only for a lab router with a self-signed certificate. */
+    insecure: z.boolean().default(false),
+    /** Allow an `http://` restUrl, which sends the RouterOS password in clear; only for a lab. */
+    allowInsecureHttp: z.boolean().default(false),
+  })
+  .superRefine((router, ctx) => {
+    if (router.restUrl.startsWith("http://") && !router.allowInsecureHttp) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["restUrl"],
+        message:
+          "plain http:// sends the RouterOS password in clear: use https://, or set allowInsecureHttp: true for a lab router",
+      });
+    }
+  });
 
 export const uplinkSchema = z.strictObject({
   name: dnsLabel,
@@ -88,7 +85,7 @@ export const DATASTORE_CONTENT = [
 ] as const;
 
 export const datastoreSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-_]*$/, "must be a Proxmox storage id"),
+  id: storageId,
   type: z.enum(["lvmthin", "zfspool", "dir", "nfs", "pbs"]),
   sizeGb: positiveInt,
   content: z.array(z.enum(DATASTORE_CONTENT)).min(1),
@@ -161,11 +158,9 @@ export const placementSchema = z.strictObject({
 const downloadSchema = z.strictObject({
   url: httpUrl,
   fileName: z.string().min(1),
-  checksum: z
-    .string()
-    .regex(/^[0-9a-f]{32,128}$/)
-    .optional(),
-  checksumAlgorithm: z.enum(["md5", "sha1", "sha256", "sha512"]).optional(),
+  /** Required: every host must download the same, verified bytes. */
+  checksum: z.string().regex(/^[0-9a-f]+$/, "must be a lowercase hex digest"),
+  checksumAlgorithm: z.enum(["md5", "sha1", "sha224", "sha256", "sha384", "sha512"]),
 });
 
 export const proxmoxSchema = z.strictObject({
@@ -271,10 +266,13 @@ export type StackConfig = {
   [Key in SectionName]: z.infer<(typeof sectionSchemas)[Key]>;
 };
 
-/** Secret config keys; each must be set with `pulumi config set --secret`. */
+/**
+ * Secret config keys; each must be set with `pulumi config set --secret`. The RouterOS password's
+ * key is the provider's own constant: the providers read it at run time in `configure`.
+ */
 export const SECRET_KEYS = [
   "proxmoxApiToken",
-  "routerosPassword",
+  ROUTEROS_PASSWORD_KEY,
   "cloudflareApiToken",
   "sshPrivateKey",
 ] as const;

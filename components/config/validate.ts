@@ -4,6 +4,13 @@
  */
 import { z } from "zod";
 import { type ConfigIssue, ConfigValidationError, keyPath } from "./issues";
+import {
+  keysAt,
+  knownConfigKeys,
+  misspelledNamespaceMessage,
+  unknownKeyMessage,
+  unknownTopLevelKeyMessage,
+} from "./keys";
 import { checkRules } from "./rules";
 import { SECRET_KEYS, type SecretKey, type StackConfig, sectionSchemas } from "./schema";
 
@@ -14,23 +21,45 @@ export interface ValidationResult {
   issues: ConfigIssue[];
 }
 
-function zodIssues(key: string, error: z.ZodError): ConfigIssue[] {
-  return error.issues.map((issue) => ({
-    path: keyPath([key, ...issue.path]),
-    message:
-      issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message,
-  }));
+function zodIssues(key: string, schema: z.ZodType, error: z.ZodError): ConfigIssue[] {
+  return error.issues.flatMap((issue) => {
+    const path = keyPath([key, ...issue.path]);
+    if (issue.code === "unrecognized_keys") {
+      // Named one by one, with the closest known key of that object as a suggestion.
+      const known = keysAt(schema, issue.path);
+      return issue.keys.map((unknown) => ({ path, message: unknownKeyMessage(unknown, known) }));
+    }
+    // A missing key fails as a wrong type, a wrong enum value or no union option: all "required".
+    const missing =
+      issue.input === undefined &&
+      (issue.code === "invalid_type" ||
+        issue.code === "invalid_value" ||
+        issue.code === "invalid_union");
+    const message = missing ? "is required" : issue.message;
+    return [{ path, message }];
+  });
 }
 
 /**
  * Validates raw config values (as `pulumi.Config#getObject` returns them) and the set of secret
- * keys that are present. Returns the typed config only when there is no issue at all.
+ * keys that are present. `otherNamespaceKeys` are the stack's full keys outside `baremetal:`; one
+ * whose namespace is a misspelling of it (`baremetl:site`) would be ignored, so it is reported. Returns the typed config only when there is no issue at all.
  */
 export function validateStackConfig(
   raw: RawStackConfig,
   presentSecrets: ReadonlySet<SecretKey>,
+  otherNamespaceKeys: readonly string[] = [],
 ): ValidationResult {
   const issues: ConfigIssue[] = [];
+  for (const fullKey of otherNamespaceKeys) {
+    const message = misspelledNamespaceMessage(fullKey);
+    if (message) issues.push({ path: fullKey, message });
+  }
+  const known = new Set(knownConfigKeys());
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key))
+      issues.push({ path: keyPath([key]), message: unknownTopLevelKeyMessage(key) });
+  }
   const sections: Record<string, unknown> = {};
   const partial = new Set<string>();
   const originalIndex: Record<string, number[]> = {};
@@ -43,7 +72,7 @@ export function validateStackConfig(
       sections[key] = parsed.data;
       continue;
     }
-    issues.push(...zodIssues(key, parsed.error));
+    issues.push(...zodIssues(key, schema, parsed.error));
     // Keep the valid entries of a list so the cross-field rules still check them.
     if (schema instanceof z.ZodArray && Array.isArray(value)) {
       const kept = value
@@ -55,10 +84,16 @@ export function validateStackConfig(
     }
   }
   for (const key of SECRET_KEYS) {
-    if (!presentSecrets.has(key)) {
+    if (raw[key] !== undefined) {
+      // A secret in the stack file's plain text is readable by anyone who can read the repository.
       issues.push({
         path: keyPath([key]),
-        message: "is required (set it with `pulumi config set --secret`)",
+        message: `is given in plain text; remove it from the stack file and set it with \`pulumi config set --secret ${key}\``,
+      });
+    } else if (!presentSecrets.has(key)) {
+      issues.push({
+        path: keyPath([key]),
+        message: `is required (set it with \`pulumi config set --secret ${key}\`)`,
       });
     }
   }
@@ -70,8 +105,9 @@ export function validateStackConfig(
 export function parseStackConfig(
   raw: RawStackConfig,
   presentSecrets: ReadonlySet<SecretKey>,
+  otherNamespaceKeys: readonly string[] = [],
 ): StackConfig {
-  const { config, issues } = validateStackConfig(raw, presentSecrets);
+  const { config, issues } = validateStackConfig(raw, presentSecrets, otherNamespaceKeys);
   if (!config) throw new ConfigValidationError(issues);
   return config;
 }

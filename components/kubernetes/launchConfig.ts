@@ -274,6 +274,9 @@ export function renderNodeUserData(input: NodeUserDataInput): string {
   }
   const runcmd: string[][] = [
     ["systemctl", "enable", "--now", "qemu-guest-agent"],
+    // The node image is Debian's generic cloud image: snapd comes from `packages` and must finish
+    // seeding before the first `snap install`.
+    ["snap", "wait", "system", "seed.loaded"],
     ["snap", "install", "microk8s", "--classic", `--channel=${config.snapChannel}`],
     ["microk8s", "status", "--wait-ready", "--timeout", "600"],
   ];
@@ -289,7 +292,9 @@ export function renderNodeUserData(input: NodeUserDataInput): string {
     fqdn,
     manage_etc_hosts: true,
     package_update: true,
-    packages: keepalived ? ["qemu-guest-agent", "keepalived"] : ["qemu-guest-agent"],
+    packages: keepalived
+      ? ["qemu-guest-agent", "snapd", "keepalived"]
+      : ["qemu-guest-agent", "snapd"],
   };
   // containerd verifies Harbor against the system trust store; private CAs are added to it.
   const trusted = [

@@ -24,6 +24,7 @@ export interface RouterConnectionPlan {
   url: string;
   caFile?: string;
   insecure?: boolean;
+  allowInsecureHttp?: boolean;
 }
 
 export function routerConnection(router: Router): RouterConnectionPlan {
@@ -31,6 +32,7 @@ export function routerConnection(router: Router): RouterConnectionPlan {
     url: router.restUrl,
     ...(router.caFile ? { caFile: router.caFile } : {}),
     ...(router.insecure ? { insecure: true } : {}),
+    ...(router.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
   };
 }
 

@@ -1,21 +1,85 @@
 /** Offline input validation shared by every RouterOS provider's `check`. */
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
-import type { FieldSpec, MenuSpec } from "./types";
+import type { FieldSpec, MenuSpec, ValueFormat } from "./types";
 import { canonical, isUnknown, parseDurationMs } from "./values";
 
-const IPV4_PREFIX = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+/* eslint-disable @typescript-eslint/no-require-imports -- node:net is loaded where it is used,
+   like every module the providers need (see http.ts). */
 
-/** An IPv4 address or prefix, or something shaped like an IPv6 one (RouterOS checks the rest). */
-function isPrefix(item: string): boolean {
-  const v4 = IPV4_PREFIX.exec(item);
-  if (v4) {
-    const [, a, b, c, d, bits] = v4;
-    return (
-      [a, b, c, d].every((o) => Number(o) <= 255) && (bits === undefined || Number(bits) <= 32)
-    );
-  }
-  return /^[0-9a-f:.]*:[0-9a-f:.]*(?:\/\d{1,3})?$/i.test(item);
+/** Four decimal octets, each 0..255. */
+export function isIpv4(text: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  return m !== null && m.slice(1).every((o) => Number(o) <= 255);
 }
+
+export function isIpv6(text: string): boolean {
+  return text.includes(":") && (require("node:net") as typeof import("node:net")).isIPv6(text);
+}
+
+export function isIp(text: string): boolean {
+  return isIpv4(text) || isIpv6(text);
+}
+
+/** An address, or an address with a prefix length in range for its family. */
+export function isPrefix(text: string): boolean {
+  const slash = text.indexOf("/");
+  if (slash < 0) return isIp(text);
+  const addr = text.slice(0, slash);
+  const bits = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  if (isIpv4(addr)) return Number(bits) <= 32;
+  return isIpv6(addr) && Number(bits) <= 128;
+}
+
+function ipv4Number(text: string): number {
+  return text.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+}
+
+/** `first-last` of one family, first not after last. */
+export function isRange(text: string): boolean {
+  const parts = text.split("-");
+  if (parts.length !== 2) return false;
+  const [a = "", b = ""] = parts;
+  if (isIpv4(a) && isIpv4(b)) return ipv4Number(a) <= ipv4Number(b);
+  return isIpv6(a) && isIpv6(b);
+}
+
+/** `22`, `80,443`, `1000-2000`, `!22`: ports 0..65535, ranges not reversed. */
+export function isPorts(text: string): boolean {
+  const body = text.startsWith("!") ? text.slice(1) : text;
+  return body.split(",").every((item) => {
+    const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(item.trim());
+    if (!m) return false;
+    const lo = Number(m[1]);
+    const hi = m[2] === undefined ? lo : Number(m[2]);
+    return lo <= 65535 && hi <= 65535 && lo <= hi;
+  });
+}
+
+/** What looks like an IP (digits and dots, or a colon) must be one; otherwise a DNS name. */
+function isListAddress(text: string): boolean {
+  if (/^[\d./-]+$/.test(text) || text.includes(":")) return isPrefix(text) || isRange(text);
+  return /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z]([a-z0-9-]{0,61}[a-z0-9])?\.?$/i.test(
+    text,
+  );
+}
+
+const FORMATS: Record<ValueFormat, { test: (v: string) => boolean; what: string }> = {
+  ip: { test: isIp, what: "an IP address" },
+  prefix: { test: isPrefix, what: "an IP address or prefix (address/length)" },
+  target: {
+    test: (v) => {
+      const body = v.startsWith("!") ? v.slice(1) : v;
+      return isPrefix(body) || isRange(body);
+    },
+    what: "an IP address, prefix or range (first-last), optionally negated with !",
+  },
+  listAddress: {
+    test: (v) => isPrefix(v) || isRange(v) || isListAddress(v),
+    what: "an IP address, prefix, range (first-last) or DNS name",
+  },
+  ports: { test: isPorts, what: "a port 0-65535, a range (low-high) or a comma list of them" },
+};
 
 function fieldFailure(prop: string, f: FieldSpec, v: unknown): string | undefined {
   const c = canonical(f.kind, v);
@@ -38,6 +102,11 @@ function fieldFailure(prop: string, f: FieldSpec, v: unknown): string | undefine
     const bad = c.split(",").filter((item) => !isPrefix(item));
     if (bad.length > 0) return `must list IP addresses or prefixes, got ${shown(bad.join(", "))}`;
   }
+  if (f.format && typeof v !== "object") {
+    const format = FORMATS[f.format];
+    const text = String(v).trim();
+    if (!format.test(text)) return `must be ${format.what}, got ${shown(text)}`;
+  }
   if (f.kind !== "int" && f.kind !== "duration" && f.oneOf && !f.oneOf.includes(c.toLowerCase())) {
     return `must be one of ${f.oneOf.join(", ")}, got ${shown(c)}`;
   }
@@ -45,6 +114,25 @@ function fieldFailure(prop: string, f: FieldSpec, v: unknown): string | undefine
     return `must be at least ${f.minLength} characters long`;
   }
   if (typeof v === "object" && !Array.isArray(v)) return `must not be an object (${prop})`;
+  return undefined;
+}
+
+/**
+ * Why a router connection is unusable, or undefined. Plain `http://` sends the password in clear
+ * (Basic auth on every request), so it needs the explicit `allowInsecureHttp: true`.
+ */
+export function connectionFailure(router: unknown): string | undefined {
+  const conn = (router ?? {}) as { url?: unknown; allowInsecureHttp?: unknown };
+  const url = conn.url;
+  if (typeof url !== "string" || !/^https?:\/\/[^/]+/.test(url)) {
+    return "router.url must be http(s)://host[:port]";
+  }
+  if (url.startsWith("http://") && conn.allowInsecureHttp !== true) {
+    return (
+      `router.url ${url} is plain HTTP, which sends the RouterOS password in clear: use ` +
+      "https:// (service www-ssl), or set allowInsecureHttp: true for a lab router"
+    );
+  }
   return undefined;
 }
 
@@ -57,10 +145,8 @@ export function checkInputs(
   const failures: CheckFailure[] = [];
   const router = news["router"];
   if (!isUnknown(router)) {
-    const url = (router as { url?: unknown } | undefined)?.url;
-    if (typeof url !== "string" || !/^https?:\/\/[^/]+/.test(url)) {
-      failures.push({ property: "router", reason: "router.url must be http(s)://host[:port]" });
-    }
+    const reason = connectionFailure(router);
+    if (reason) failures.push({ property: "router", reason });
   }
   for (const prop of spec.required) {
     if (!isUnknown(news[prop]) && canonical("string", news[prop]) === undefined) {

@@ -33,6 +33,9 @@ export interface RequestOptions {
 /** The router's own limit is 60 s (routeros-rest §7); stay below it so we see our own error. */
 const MAX_TIMEOUT_MS = 55_000;
 const CONNECTION_CODES = ["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EHOSTUNREACH"];
+/** Largest reply buffered; the biggest menus (30k address-list rows) are a few MB. */
+const DEFAULT_MAX_REPLY_BYTES = 64 * 1024 * 1024;
+const TOO_LARGE = "EROSREPLYTOOLARGE";
 
 /** Parses a RouterOS reply, tolerating raw control characters inside strings (terraform #165). */
 export function parseRosJson(text: string): unknown {
@@ -133,6 +136,14 @@ function sendOnce(
     conn.timeoutMs ?? envNumber("ROUTEROS_TIMEOUT_MS", 30_000),
     MAX_TIMEOUT_MS,
   );
+  const maxBytes = envNumber("ROUTEROS_MAX_REPLY_BYTES", DEFAULT_MAX_REPLY_BYTES);
+  const tooLarge = (what: string) =>
+    Object.assign(
+      new Error(
+        `reply ${what} exceeds ${maxBytes} bytes (ROUTEROS_MAX_REPLY_BYTES); refusing to buffer it`,
+      ),
+      { code: TOO_LARGE },
+    );
   return new Promise<RawReply>((resolve, reject) => {
     // Declared before use: the closure serializer cannot handle a reference into the TDZ.
     let timer: NodeJS.Timeout | undefined = undefined;
@@ -151,8 +162,24 @@ function sendOnce(
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
+        let size = 0;
+        const abort = (e: Error) => {
+          clearTimeout(timer);
+          res.destroy();
+          req.destroy();
+          reject(e);
+        };
         res.on("error", reject);
+        const declared = Number(res.headers["content-length"] ?? Number.NaN);
+        if (declared > maxBytes) {
+          abort(tooLarge(`of ${declared} bytes`));
+          return;
+        }
+        res.on("data", (c: Buffer) => {
+          size += c.length;
+          if (size > maxBytes) abort(tooLarge("body"));
+          else chunks.push(c);
+        });
         res.on("end", () => {
           clearTimeout(timer);
           resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") });
@@ -223,6 +250,16 @@ export async function rosRequest(
   body: unknown,
   options: RequestOptions,
 ): Promise<unknown> {
+  if (conn.url.startsWith("http://") && conn.allowInsecureHttp !== true) {
+    // `check` refuses this offline; this guards every other path (old state, direct callers).
+    throw makeError(
+      method,
+      path,
+      `refusing plain HTTP to ${conn.url}: Basic auth would send the password in clear ` +
+        "(use https://, or set allowInsecureHttp: true on the router connection)",
+      { ambiguous: false },
+    );
+  }
   const attempts = 1 + envNumber("ROUTEROS_RETRIES", 3);
   const baseMs = envNumber("ROUTEROS_RETRY_BASE_MS", 200);
   let last: RosError | undefined;
@@ -239,6 +276,11 @@ export async function rosRequest(
       });
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
+      if (code === TOO_LARGE) {
+        throw makeError(method, path, (e as Error).message, {
+          ambiguous: !options.idempotent,
+        });
+      }
       const refused = code === "ECONNREFUSED";
       const lost = CONNECTION_CODES.includes(code) || /socket hang up/i.test(String(e));
       const untrusted = /CERT|SIGNATURE|ALTNAME|ISSUER/.test(code);
@@ -252,14 +294,27 @@ export async function rosRequest(
       throw last;
     }
     if (reply.status >= 200 && reply.status < 300) {
+      let parsed: unknown;
       try {
-        return parseRosJson(reply.text);
+        parsed = parseRosJson(reply.text);
       } catch (e) {
         throw makeError(method, path, `unreadable reply: ${(e as Error).message}`, {
           status: reply.status,
           ambiguous: false,
         });
       }
+      // GET, PUT and PATCH always answer with JSON (an empty menu is `[]`); an empty body is a
+      // broken reply, never "no rows" (a refresh would drop every resource of the menu).
+      const needsBody = method === "GET" || method === "PUT" || method === "PATCH";
+      if (!needsBody || (parsed !== null && typeof parsed === "object")) return parsed;
+      last = makeError(
+        method,
+        path,
+        `HTTP ${reply.status} with ${parsed === undefined ? "an empty body" : "a body that is not a JSON object or array"}`,
+        { status: reply.status, ambiguous: !options.idempotent },
+      );
+      if (!options.idempotent) throw last;
+      continue;
     }
     const { message, detail } = describeReply(reply.status, reply.text);
     if (reply.status === 401) {

@@ -1,39 +1,32 @@
 /**
  * RouterOS v7 resources over the REST API, as Pulumi dynamic resources
- * (`pulumi-nodejs:dynamic/routeros:<Type>`).
+ * (`pulumi-nodejs:dynamic/routeros:<Type>`), one file per type under resources/ and one list of
+ * them in catalog.ts.
  *
  * Credentials: stack config `baremetal:routerosUsername` + secret `baremetal:routerosPassword`
- * (or env `ROUTEROS_USERNAME` / `ROUTEROS_PASSWORD`), read by the providers' `configure`.
- * Each resource takes `router: { url, caFile?, insecure? }`.
+ * (or env `ROUTEROS_USERNAME` / `ROUTEROS_PASSWORD`), read by the providers' `configure`
+ * (credentials.ts). Each resource takes `router: { url, caFile?, insecure?, allowInsecureHttp? }`.
  */
 export type { RouterConnection } from "./types";
-export {
-  Bridge,
-  BridgePort,
-  InterfaceList,
-  InterfaceListMember,
-  IpAddress,
-  Vlan,
-  VrrpInterface,
-} from "./resources-interface";
-export type {
-  BridgeArgs,
-  BridgePortArgs,
-  InterfaceListArgs,
-  InterfaceListMemberArgs,
-} from "./resources-interface";
-export type { IpAddressArgs, VlanArgs, VrrpInterfaceArgs } from "./resources-interface";
-export { AddressListEntry, DnsStaticRecord, FirewallFilterRule, IpRoute } from "./resources-ip";
-export { NatRule, Netwatch } from "./resources-ip";
-export type {
-  AddressListEntryArgs,
-  DnsStaticRecordArgs,
-  FirewallFilterRuleArgs,
-} from "./resources-ip";
-export type { IpRouteArgs, NatRuleArgs, NetwatchArgs, RuleArgs } from "./resources-ip";
-export { DnsSettings, FirewallChain, SystemIdentity } from "./resources-settings";
-export type { DnsSettingsArgs, FirewallChainArgs, SystemIdentityArgs } from "./resources-settings";
-export { SnmpCommunity, SnmpSettings } from "./resources-snmp";
-export type { SnmpCommunityArgs, SnmpSettingsArgs } from "./resources-snmp";
-export { providers } from "./providers";
+export type { RouterArgs, CommonArgs } from "./resource";
+export * from "./resources/addressListEntry";
+export * from "./resources/bridge";
+export * from "./resources/bridgePort";
+export * from "./resources/dnsSettings";
+export * from "./resources/dnsStaticRecord";
+export * from "./resources/firewallChain";
+export * from "./resources/firewallFilterRule";
+export type { RuleArgs } from "./resources/firewallMatchers";
+export * from "./resources/interfaceList";
+export * from "./resources/interfaceListMember";
+export * from "./resources/ipAddress";
+export * from "./resources/ipRoute";
+export * from "./resources/natRule";
+export * from "./resources/netwatch";
+export * from "./resources/snmpCommunity";
+export * from "./resources/snmpSettings";
+export * from "./resources/systemIdentity";
+export * from "./resources/vlan";
+export * from "./resources/vrrpInterface";
+export { providers } from "./runtime";
 export { clearReadCache } from "./registry";

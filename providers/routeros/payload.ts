@@ -8,6 +8,9 @@ import { canonical, fromRos, isUnknown, sameValue, toRos } from "./values";
 /** Property names that are not RouterOS fields. */
 export const META_PROPS = ["router", "routerosId", "__provider"];
 
+/** Outputs the provider computes; never inputs (dropped from the inputs `read` returns). */
+export const COMPUTED_OUTPUTS = ["routerosId", "original", "owner"];
+
 /** A copy of `obj` without `keys`. */
 export function omit<T extends object>(obj: T, keys: string[]): T {
   return Object.fromEntries(Object.entries(obj).filter(([k]) => !keys.includes(k))) as T;
@@ -104,7 +107,7 @@ export function adoptBody(
   inputs: Record<string, unknown>,
 ): Record<string, string> | undefined {
   const differs = Object.entries(spec.fields).some(([prop, f]) => {
-    if (f.createOnly) return false;
+    if (f.createOnly || f.countsDown) return false;
     const v = desired(f, inputs, prop);
     if (canonical(f.kind, v) !== undefined) return !sameValue(f.kind, v, rowValue(f, row));
     return f.unsetWhenAbsent === true && canonical(f.kind, row[f.ros]) !== undefined;
@@ -121,9 +124,12 @@ export function findByKey(
 ): RosRecord | undefined {
   const keys = Object.entries(spec.fields).filter(([, f]) => f.key);
   if (keys.length === 0) return undefined;
+  // A timed address-list entry is `dynamic` although the program created it: it is adoptable.
+  const timed = (row: RosRecord) =>
+    Object.values(spec.fields).some((f) => f.countsDown && row[f.ros] !== undefined);
   return rows.find(
     (row) =>
-      row["dynamic"] !== "true" &&
+      (row["dynamic"] !== "true" || timed(row)) &&
       keys.every(([prop, f]) => sameValue(f.kind, inputs[prop] ?? f.absentAs, rowValue(f, row))),
   );
 }
@@ -146,7 +152,8 @@ export function project(
   for (const [prop, f] of Object.entries(spec.fields)) {
     const declared = props[prop];
     const raw = rowValue(f, row);
-    if (f.createOnly) {
+    if (f.createOnly || f.countsDown) {
+      // A counting-down value (time left) says nothing about what was written.
       if (isSet(declared)) out[prop] = declared;
     } else if (isSet(declared)) {
       if (raw === undefined && f.droppedWhenDisabled && disabled) out[prop] = declared;
@@ -173,17 +180,48 @@ export interface FieldDiff {
   replaces: string[];
 }
 
+/** The connection settings in one comparable string (URL without trailing slashes). */
+function connectionKey(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  const c = value as Record<string, unknown>;
+  return JSON.stringify([
+    routerUrl(c),
+    c["caFile"] ?? null,
+    c["insecure"] === true,
+    c["allowInsecureHttp"] === true,
+    c["timeoutMs"] ?? null,
+  ]);
+}
+
+/**
+ * True when how to reach the router changed (URL, CA, TLS options). Never a replacement: the
+ * objects on the router are the same, and replacing them would delete what the replacement
+ * just adopted (or, with delete-before-replace, cut the management VLAN first).
+ */
+export function connectionChanged(olds: Record<string, unknown>, news: Record<string, unknown>) {
+  return (
+    isUnknown(news["router"]) || connectionKey(olds["router"]) !== connectionKey(news["router"])
+  );
+}
+
 /** Pure diff of previous outputs against new inputs, aware of unknowns during preview. */
 export function diffProps(
   spec: MenuSpec,
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): FieldDiff {
+  const fields = diffFields(spec, olds, news);
+  return { changes: fields.changes || connectionChanged(olds, news), replaces: fields.replaces };
+}
+
+/** `diffProps` of the RouterOS fields alone, the connection left out. */
+export function diffFields(
+  spec: MenuSpec,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): FieldDiff {
   const replaces: string[] = [];
   let changes = false;
-  if (isUnknown(news["router"]) || routerUrl(olds["router"]) !== routerUrl(news["router"])) {
-    replaces.push("router");
-  }
   for (const [prop, f] of Object.entries(spec.fields)) {
     if (f.createOnly) continue;
     const n = desired(f, news, prop);

@@ -32,6 +32,8 @@ export interface Registry {
   agents: Map<string, unknown>;
   /** HTTP requests sent by this process (including retries), for reports and benchmarks. */
   requestsSent: number;
+  /** Tail of the queue of ownership-ledger changes per router URL (ownership.ts). */
+  ledgerQueues: Map<string, Promise<unknown>>;
 }
 
 export function registry(): Registry {
@@ -39,7 +41,13 @@ export function registry(): Registry {
   const key = Symbol.for("baremetal.routeros.registry");
   let found = holder[key];
   if (!found) {
-    found = { lists: new Map(), gates: new Map(), agents: new Map(), requestsSent: 0 };
+    found = {
+      lists: new Map(),
+      gates: new Map(),
+      agents: new Map(),
+      requestsSent: 0,
+      ledgerQueues: new Map(),
+    };
     holder[key] = found;
   }
   return found;

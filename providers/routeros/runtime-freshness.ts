@@ -1,13 +1,13 @@
 /**
- * Keeps the built `@baremetal/routeros-runtime` bundle in step with its sources for the program.
+ * Whether the built `@baremetal/routeros-runtime` bundle holds the provider code in this tree.
  *
  * The thin providers stored in state run whatever providers/routeros/runtime/dist/index.js holds,
  * so an edit to the provider code without a rebuild would silently deploy the old code. The
- * bundle's first line records a hash of its sources; the program compares it with the sources in
- * the tree once per process and rebuilds (a fraction of a second) when they differ. The hash must match
- * `sourceHash()` in scripts/build-routeros-runtime.mjs; a test checks both agree.
+ * bundle's first line records a hash of its sources; resources compare it with the sources in the
+ * tree once per process and refuse to register when they differ. Nothing is built here: the
+ * bundle is built at `npm ci` / `npm install` (`prepare`) or by `npm run build:routeros`. The hash
+ * must match `sourceHash()` in scripts/build-routeros-runtime.mjs; a test checks both agree.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,19 +21,29 @@ function findRoot(from: string): string {
 }
 const root = findRoot(__dirname);
 const sourceDir = path.join(root, "providers/routeros");
-const buildScript = path.join(root, "scripts/build-routeros-runtime.mjs");
 export const runtimeBundle = path.join(sourceDir, "runtime/dist/index.js");
 const HASH_PREFIX = "// routeros-runtime source-hash: ";
+export const REBUILD_COMMAND = "npm run build:routeros";
 
-/** sha256 over every providers/routeros/*.ts and the build script (path and content, sorted). */
+/** Every `.ts` under providers/routeros (the built runtime/ excluded), repository-relative, sorted. */
+export function runtimeSourceFiles(): string[] {
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory() && child !== "providers/routeros/runtime") walk(child);
+      else if (entry.isFile() && entry.name.endsWith(".ts")) found.push(child);
+    }
+  };
+  walk("providers/routeros");
+  found.push("scripts/build-routeros-runtime.mjs");
+  return found.sort();
+}
+
+/** sha256 over each source file's path and content, in `runtimeSourceFiles()` order. */
 export function runtimeSourceHash(): string {
-  const files = fs
-    .readdirSync(sourceDir)
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => `providers/routeros/${f}`);
-  files.push("scripts/build-routeros-runtime.mjs");
   const hash = createHash("sha256");
-  for (const file of files.sort()) {
+  for (const file of runtimeSourceFiles()) {
     hash.update(`${file}\0`);
     hash.update(fs.readFileSync(path.join(root, file)));
     hash.update("\0");
@@ -59,19 +69,22 @@ export function builtRuntimeHash(): string | undefined {
   return first.startsWith(HASH_PREFIX) ? first.slice(HASH_PREFIX.length).trim() : undefined;
 }
 
-let checked = false;
+/** Why the bundle cannot be used (missing or stale, with the command that fixes it), or undefined. */
+export function runtimeStaleness(built: string | undefined, sources: string): string | undefined {
+  if (built === sources) return undefined;
+  const state = built === undefined ? "missing" : "stale (built from other sources)";
+  return (
+    `the RouterOS provider runtime ${path.relative(root, runtimeBundle)} is ${state}: ` +
+    `run \`${REBUILD_COMMAND}\` (node scripts/build-routeros-runtime.mjs), then try again`
+  );
+}
 
-/** Rebuilds the runtime bundle when it is missing or older than its sources (once per process). */
-export function ensureRuntimeBuilt(): void {
-  if (checked) return;
-  if (builtRuntimeHash() !== runtimeSourceHash()) {
-    const run = spawnSync(process.execPath, [buildScript], { cwd: root, encoding: "utf8" });
-    if (run.status !== 0) {
-      throw new Error(
-        `the RouterOS runtime bundle is stale and rebuilding it failed ` +
-          `(node scripts/build-routeros-runtime.mjs): ${(run.stderr || String(run.error)).trim()}`,
-      );
-    }
-  }
-  checked = true;
+let fresh = false;
+
+/** Throws when the runtime bundle is missing or older than its sources (checked once per process). */
+export function assertRuntimeFresh(): void {
+  if (fresh) return;
+  const problem = runtimeStaleness(builtRuntimeHash(), runtimeSourceHash());
+  if (problem) throw new Error(problem);
+  fresh = true;
 }

@@ -10,14 +10,12 @@
 import type { RosRecord, RouterConnection, RouterCredentials } from "./types";
 import { envNumber, registry, type ListEntry } from "./registry";
 import { restPath, rosRequest } from "./http";
+import { missingCredentials } from "./credentials";
 
 export function credentials(): RouterCredentials {
   const creds = registry().credentials;
   if (!creds) {
-    throw new Error(
-      "RouterOS credentials are not configured: set baremetal:routerosUsername and the secret " +
-        "baremetal:routerosPassword, or ROUTEROS_USERNAME / ROUTEROS_PASSWORD",
-    );
+    throw new Error(missingCredentials());
   }
   return creds;
 }
@@ -26,10 +24,15 @@ function cacheKey(conn: RouterConnection, menu: string): string {
   return `${conn.url.replace(/\/+$/, "")}|${menu}`;
 }
 
-function asRows(reply: unknown): RosRecord[] {
-  if (Array.isArray(reply)) return reply as RosRecord[];
-  if (reply !== null && typeof reply === "object") return [reply as RosRecord];
-  return [];
+/**
+ * The rows of a list reply (a settings menu answers with one bare object). Anything else is an
+ * error: treating it as "no rows" would make a refresh drop every resource of the menu.
+ */
+export function asRows(menu: string, reply: unknown): RosRecord[] {
+  const isRow = (r: unknown) => r !== null && typeof r === "object" && !Array.isArray(r);
+  if (Array.isArray(reply) && reply.every(isRow)) return reply as RosRecord[];
+  if (isRow(reply)) return [reply as RosRecord];
+  throw new Error(`RouterOS GET /rest/${menu}: reply is not a list of rows (${typeof reply})`);
 }
 
 /**
@@ -52,7 +55,7 @@ export function listMenu(
     idempotent: true,
   }).then(
     (reply) => {
-      const rows = asRows(reply);
+      const rows = asRows(menu, reply);
       for (const op of entry.pending) op(rows);
       entry.rows = rows;
       return rows;

@@ -12,6 +12,11 @@ export interface RouterConnection {
   caFile?: string;
   /** Skip certificate verification. Only when explicitly set; never the default. */
   insecure?: boolean;
+  /**
+   * Allow an `http://` URL. Basic auth then crosses the network in clear, so plain HTTP is
+   * refused (offline, in `check`, and again before any request) unless this is set.
+   */
+  allowInsecureHttp?: boolean;
   /** Per-request timeout in ms; capped below the router's own 60 s limit. */
   timeoutMs?: number;
 }
@@ -54,7 +59,21 @@ export interface FieldSpec {
   max?: number;
   /** Allowed values (lower-case), checked offline in `check`. */
   oneOf?: string[];
+  /** Shape of an address or port value, checked offline in `check` (see check.ts). */
+  format?: ValueFormat;
+  /**
+   * RouterOS reports the time left instead of the written value (`timeout` of a timed
+   * address-list entry, which is also `dynamic`): the router's value is never compared.
+   */
+  countsDown?: boolean;
 }
+
+/**
+ * `ip`: one address; `prefix`: address or address/length; `target`: firewall matcher (prefix or
+ * range `a-b`, optionally `!`-negated); `listAddress`: address-list entry (prefix, range or DNS
+ * name); `ports`: port, range or comma list, optionally `!`-negated.
+ */
+export type ValueFormat = "ip" | "prefix" | "target" | "listAddress" | "ports";
 
 /** Static description of one RouterOS menu; plain data so it serializes with the provider. */
 export interface MenuSpec {
@@ -96,4 +115,10 @@ export interface MenuOutputs extends MenuInputs {
    * declared fields before Pulumi first set them (RouterOS names), restored on delete.
    */
   original?: Record<string, string>;
+  /**
+   * Random token of this resource instance. A row adopted by a resource is recorded as held by
+   * its token (ownership.ts), so the delete of another resource with the same `.id` (the one it
+   * replaces) leaves the row alone.
+   */
+  owner?: string;
 }

@@ -17,7 +17,14 @@ export type FieldKind =
   | "list"
   | "set"
   /** Unordered list of prefixes; a bare address means its host prefix (`10.0.0.1` = `/32`). */
-  | "cidrs";
+  | "cidrs"
+  /**
+   * Firewall address matcher (address, prefix or range, optionally negated with `!`): RouterOS
+   * prints a host prefix without its length (`10.0.0.1/32` reads back as `10.0.0.1`).
+   */
+  | "address"
+  /** A size in KiB: RouterOS prints `2048KiB` for a written `2048`. */
+  | "kib";
 
 /** `pulumi.runtime.unknownValue`, inlined so provider code does not capture the SDK. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -102,6 +109,26 @@ function canonicalCidr(value: unknown): string {
   return s;
 }
 
+/** `10.0.0.1/32` → `10.0.0.1` (and `/128` for IPv6), keeping a leading `!`. */
+function canonicalAddress(value: unknown): string {
+  const s = String(value).trim().toLowerCase();
+  const negated = s.startsWith("!");
+  const body = negated ? s.slice(1) : s;
+  const host =
+    /^(\d+\.\d+\.\d+\.\d+)\/32$/.exec(body) ?? /^([0-9a-f:.]*:[0-9a-f:.]*)\/128$/.exec(body);
+  return `${negated ? "!" : ""}${host ? (host[1] ?? body) : body}`;
+}
+
+const KIB_FACTOR: Record<string, number> = { "": 1, k: 1, kib: 1, m: 1024, mib: 1024 };
+
+/** `2048`, `2048KiB` and `2MiB` → `2048` (KiB); anything else unchanged. */
+function canonicalKib(value: unknown): string {
+  const s = String(value).trim().toLowerCase();
+  const m = /^(\d+)\s*(k|kib|m|mib)?$/.exec(s);
+  if (!m) return s;
+  return String(Number(m[1]) * (KIB_FACTOR[m[2] ?? ""] ?? 1));
+}
+
 /** The canonical comparison form of a value, or undefined when the value counts as absent. */
 export function canonical(kind: FieldKind, value: unknown): string | undefined {
   if (isEmpty(value)) return undefined;
@@ -122,6 +149,10 @@ export function canonical(kind: FieldKind, value: unknown): string | undefined {
       return listItems(value).sort().join(",") || undefined;
     case "cidrs":
       return listItems(value).map(canonicalCidr).sort().join(",") || undefined;
+    case "address":
+      return canonicalAddress(value);
+    case "kib":
+      return canonicalKib(value);
     case "string":
       return String(value);
   }
@@ -139,6 +170,7 @@ export function toRos(kind: FieldKind, value: unknown): string {
     return c === "true" ? "yes" : c === "false" ? "no" : c;
   }
   if (kind === "duration" && typeof value === "number") return `${value}s`;
+  if (kind === "kib") return canonicalKib(value);
   if (kind === "list" || kind === "set" || kind === "cidrs") return listItems(value).join(",");
   return String(value);
 }
@@ -152,6 +184,7 @@ export function fromRos(kind: FieldKind, raw: string, like?: unknown): unknown {
     like === undefined ? naturalType(kind) : Array.isArray(like) ? "array" : typeof like;
   if (asType === "boolean") return canonicalBool(raw) === "true";
   if (asType === "number") {
+    if (kind === "kib") return Number(canonicalKib(raw));
     if (kind === "duration") return (parseDurationMs(raw) ?? Number.NaN) / 1000;
     const n = Number(canonicalInt(raw));
     return Number.isFinite(n) ? n : raw;

@@ -90,6 +90,18 @@ function isConfigValidationError(error: unknown): error is ConfigValidationError
 export async function runOfflinePreview(options: PreviewOptions): Promise<PreviewResult> {
   const stackFile = options.stackFile ?? path.join(REPO_ROOT, `Pulumi.${options.stack}.yaml`);
   const config = readStackFile(stackFile);
+  if (config.issues.length > 0) {
+    // The CLI refuses such a stack file before the program starts: nothing is evaluated.
+    return {
+      stack: options.stack,
+      ok: false,
+      issues: config.issues,
+      placeholders: [],
+      resources: [],
+      outputs: {},
+      secretOutputs: [],
+    };
+  }
   const engine = await startOfflineEngine({
     project: PROJECT,
     stack: options.stack,

@@ -97,6 +97,16 @@ describe("renderNodeUserData", () => {
     ]);
   });
 
+  it("installs snapd (absent from Debian's cloud image) and waits for its seeding before the snap", () => {
+    const { doc } = render({});
+    expect(doc.packages).toContain("snapd");
+    const steps = (doc.runcmd as string[][]).map((step) => step.join(" "));
+    const seeded = steps.indexOf("snap wait system seed.loaded");
+    const install = steps.findIndex((step) => step.startsWith("snap install microk8s"));
+    expect(seeded).toBeGreaterThanOrEqual(0);
+    expect(seeded).toBeLessThan(install);
+  });
+
   it("gives the bootstrap node the cluster addons, the token, SANs and the Harbor mirror", () => {
     const { doc } = render({});
     const launch = parse(file(doc, LAUNCH_CONFIG_PATH).content) as Record<string, unknown>;

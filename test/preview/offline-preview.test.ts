@@ -108,3 +108,17 @@ test("a bad stack file prints every problem with its key path, registers nothing
   // Only the stack's own root is registered before the program runs; no resource of ours.
   expect(broken?.resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
 });
+
+test("a stack file the CLI would refuse is a configuration problem, not a stack trace", async () => {
+  const text = readFileSync(path.join(ROOT, "Pulumi.staging.yaml"), "utf8")
+    .replace("    ha: { enabled: false }", "    ha: { enabled: false }\n    ha: { enabled: true }")
+    .concat("  baremetal:routerosPassword: hunter2\n");
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "baremetal-")), "Pulumi.dup.yaml");
+  writeFileSync(file, text);
+
+  const { code, stdout } = await preview("dup", "--stack-file", file);
+  expect(code).toBe(1);
+  expect(stdout).toContain("Configuration is invalid");
+  expect(stdout).toMatch(/- baremetal:proxmox: key "ha" appears twice in one map/);
+  expect(stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
+});

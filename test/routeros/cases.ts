@@ -1,5 +1,5 @@
 /** One lifecycle case per list resource type, shared by the lifecycle and conformance tests. */
-import type { ProviderName } from "../../providers/routeros/providers";
+import type { ProviderName } from "../../providers/routeros/runtime";
 
 export interface LifecycleCase {
   type: Exclude<ProviderName, "DnsSettings" | "SystemIdentity" | "SnmpSettings" | "FirewallChain">;

@@ -1,8 +1,8 @@
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
-import type { ChainOutputs } from "../../providers/routeros/chain";
+import type { ChainOutputs } from "../../providers/routeros/chainProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;

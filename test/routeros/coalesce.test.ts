@@ -1,7 +1,7 @@
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { PASSWORD, USER, snapshot, startFake } from "./helpers";
 
 const root = path.resolve(__dirname, "../..");
@@ -18,6 +18,8 @@ function conformance(url: string, ...extra: string[]): Promise<{ code: number; o
         url,
         "--user",
         USER,
+        // The fake serves plain HTTP, which must be allowed explicitly.
+        ...(url.startsWith("http://") ? ["--allow-insecure-http"] : []),
         ...extra,
       ],
       {
@@ -115,6 +117,7 @@ test("conformance fails with a non-zero exit on wrong credentials", async () => 
         "scripts/routeros-conformance.ts",
         "--url",
         fake.url,
+        "--allow-insecure-http",
         "--user",
         "nobody",
       ],

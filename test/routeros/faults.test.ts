@@ -1,7 +1,7 @@
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache, registry } from "../../providers/routeros/registry";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { PASSWORD, printed, routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;
@@ -100,7 +100,7 @@ test("wrong credentials fail with 401, naming the user but never the password", 
 });
 
 test("HTML instead of JSON is reported, not parsed", async () => {
-  const router = { url: `${fake.url}/not-rest` };
+  const router = { url: `${fake.url}/not-rest`, allowInsecureHttp: true };
   const error = await providers.SystemIdentity.read("system/identity", {
     router,
     name: "x",

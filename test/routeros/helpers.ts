@@ -1,6 +1,6 @@
 /** Shared setup for provider tests: a fake router and configured providers. */
-import { FakeRouter, type FakeOptions } from "../fakes/routeros/server";
-import { providers } from "../../providers/routeros/providers";
+import { FakeRouter, type FakeOptions } from "../../scripts/support/routeros-fake/server";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache, registry } from "../../providers/routeros/registry";
 
 export const USER = "pulumi";
@@ -23,8 +23,9 @@ export async function startFake(options: FakeOptions = {}): Promise<FakeRouter> 
   return fake;
 }
 
+/** The fake serves plain HTTP (`www`), which a connection must allow explicitly. */
 export function routerOf(fake: FakeRouter) {
-  return { url: fake.url };
+  return { url: fake.url, allowInsecureHttp: true };
 }
 
 /** Rows of a menu as the router prints them. */

@@ -1,7 +1,7 @@
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { CASES } from "./cases";
 import { printed, routerOf, startFake } from "./helpers";
 
@@ -26,7 +26,7 @@ describe.each(CASES)("$type lifecycle against the fake router", (c) => {
     expect(rowOf(created.id)).toBeDefined();
     expect(fake.requests("PUT")).toBe(1);
     expect(fake.requests() - fake.requests("GET")).toBe(1);
-    expect(created.outs).toEqual({ ...inputs, routerosId: created.id });
+    expect(created.outs).toEqual({ ...inputs, routerosId: created.id, owner: expect.any(String) });
 
     // create followed by read shows no diff and leaves inputs as declared
     clearReadCache();
@@ -60,7 +60,9 @@ describe.each(CASES)("$type lifecycle against the fake router", (c) => {
 
     fake.resetCounts();
     await p.delete(created.id, drifted.props as MenuOutputs);
-    expect(fake.requests()).toBe(1);
+    // One write; the only read is the ownership ledger (nobody else holds this row).
+    expect(fake.requests() - fake.requests("GET")).toBe(1);
+    expect(fake.requests("GET")).toBe(fake.requests("GET", "/rest/system/script"));
     expect(rowOf(created.id)).toBeUndefined();
     await p.delete(created.id, drifted.props as MenuOutputs); // idempotent
     expect(await p.read(created.id, drifted.props as MenuOutputs)).toEqual({});
@@ -80,7 +82,9 @@ describe.each(CASES)("$type lifecycle against the fake router", (c) => {
     const adopted = await p.create(inputs);
     expect(adopted.id).toBe(existing.id);
     expect(printed(fake, c.menu)).toHaveLength(before);
-    expect(fake.requests("PUT")).toBe(
+    // The adoption is recorded in the ownership ledger.
+    expect(fake.requests("PUT", "/rest/system/script")).toBe(1);
+    expect(fake.requests("PUT", `/rest/${c.menu}`)).toBe(
       c.type === "IpAddress" ||
         c.type === "AddressListEntry" ||
         ["Bridge", "Vlan", "VrrpInterface"].includes(c.type)

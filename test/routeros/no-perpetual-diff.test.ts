@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;
@@ -63,7 +63,14 @@ const arbitraries: [Name, fc.Arbitrary<Record<string, unknown>>][] = [
       action: fc.constantFrom("accept", "drop", "return"),
       comment: word,
       connectionState: fc.subarray(["established", "related", "new", "invalid"]),
-      srcAddress: fc.option(fc.ipV4(), { nil: undefined }),
+      // RouterOS prints a host prefix without /32.
+      srcAddress: fc.option(
+        fc.oneof(
+          fc.ipV4(),
+          fc.ipV4().map((a) => `${a}/32`),
+        ),
+        { nil: undefined },
+      ),
       log: bool,
       disabled: bool,
     }),

@@ -5,11 +5,12 @@
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { builtRuntimeHash, runtimeSourceHash } from "../../providers/routeros/runtime-freshness";
-import { thinProviders, type RouterOsRuntime } from "../../providers/routeros/thin";
+import { thinProviders } from "../../providers/routeros/catalog";
+import type { RouterOsRuntime } from "../../providers/routeros/thinProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, routerOf, startFake } from "./helpers";
 
 const root = path.resolve(__dirname, "../..");

@@ -1,7 +1,7 @@
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
-import type { SingletonOutputs } from "../../providers/routeros/singleton";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { SingletonOutputs } from "../../providers/routeros/settingsProvider";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;
@@ -37,7 +37,10 @@ test("DNS settings: set, read without diff, drift, restore on delete", async () 
 
   fake.resetCounts();
   await p.delete(created.id, outs);
-  expect(fake.requests()).toBe(1);
+  // One write to the menu; the ownership ledger line is dropped with the script it was in.
+  expect(fake.requests("POST")).toBe(1);
+  expect(fake.requests("POST", "/rest/ip/dns/set")).toBe(1);
+  expect(fake.state.list("system/script")).toEqual([]);
   expect(fake.state.settings.get("ip/dns")).toEqual(before);
 });
 

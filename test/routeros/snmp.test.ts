@@ -1,10 +1,10 @@
 /** SNMP providers against the fake router: the `/snmp` settings and `/snmp/community`. */
 import { restPath, rosRequest } from "../../providers/routeros/http";
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache, registry } from "../../providers/routeros/registry";
-import type { SingletonOutputs } from "../../providers/routeros/singleton";
+import type { SingletonOutputs } from "../../providers/routeros/settingsProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, routerOf, startFake } from "./helpers";
 
 let fake: FakeRouter;
@@ -124,8 +124,10 @@ describe("SnmpSettings", () => {
 
     fake.resetCounts();
     await p.delete(created.id, updated);
-    expect(fake.requests()).toBe(1);
+    // One write to the menu; the rest is the ownership ledger (read, then its line dropped).
     expect(fake.requests("POST", "/rest/snmp/set")).toBe(1);
+    expect(fake.requests("POST")).toBe(1);
+    expect(printed(fake, "system/script")).toEqual([]);
     expect(fake.state.settings.get("snmp")).toEqual(before);
     fake.state.setSettings("snmp", { contact: "" });
   });
@@ -267,8 +269,9 @@ describe("SnmpCommunity", () => {
 
     fake.resetCounts();
     await p.delete(created.id, updated);
-    expect(fake.requests("DELETE")).toBe(0);
-    expect(fake.requests("PATCH")).toBe(1);
+    // The row is handed back, not removed (the ownership ledger is written besides).
+    expect(fake.requests("DELETE", "/rest/snmp/community")).toBe(0);
+    expect(fake.requests("PATCH", "/rest/snmp/community")).toBe(1);
     expect(byName("public")).toEqual(found);
   });
 

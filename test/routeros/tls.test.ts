@@ -4,9 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { providers } from "../../providers/routeros/providers";
+import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache, registry } from "../../providers/routeros/registry";
-import type { FakeRouter } from "../fakes/routeros/server";
+import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, startFake } from "./helpers";
 
 const TLS = path.join(__dirname, "..", "fakes", "routeros", "tls");

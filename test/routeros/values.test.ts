@@ -6,7 +6,7 @@ import {
   sameValue,
   toRos,
 } from "../../providers/routeros/values";
-import { formatDuration, toBool, withPrefix } from "../fakes/routeros/values";
+import { formatDuration, toBool, withPrefix } from "../../scripts/support/routeros-fake/values";
 
 describe("durations", () => {
   test.each([
@@ -95,5 +95,30 @@ describe("addresses and lists", () => {
         expect(fromRos("int", String(n), 0)).toBe(n);
       }),
     );
+  });
+});
+
+describe("firewall addresses and KiB sizes", () => {
+  test.each([
+    ["10.0.0.1/32", "10.0.0.1"],
+    ["!10.0.0.1/32", "!10.0.0.1"],
+    ["2001:db8::1/128", "2001:db8::1"],
+  ])("%s is the host %s", (written, printed) => {
+    expect(sameValue("address", written, printed)).toBe(true);
+  });
+
+  test("a real prefix or range keeps its length", () => {
+    expect(sameValue("address", "10.0.0.0/24", "10.0.0.0")).toBe(false);
+    expect(canonical("address", "10.0.0.1-10.0.0.9")).toBe("10.0.0.1-10.0.0.9");
+  });
+
+  test.each([
+    [2048, "2048KiB"],
+    ["2048", "2048KiB"],
+    ["2MiB", "2048KiB"],
+  ])("cache size %p equals %s, and is sent as plain KiB", (written, printed) => {
+    expect(sameValue("kib", written, printed)).toBe(true);
+    expect(toRos("kib", written)).toBe("2048");
+    expect(fromRos("kib", printed, 1)).toBe(2048);
   });
 });

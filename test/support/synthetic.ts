@@ -6,6 +6,7 @@
  */
 import { stringify } from "yaml";
 import { CONFIG_NAMESPACE } from "../../components/config/issues";
+import { PINNED_CLOUD_IMAGE, PINNED_LXC_TEMPLATE } from "./images";
 import { productionKubernetesConfig } from "./kubernetesConfig";
 
 const MAX_HOSTS = 60_000;
@@ -203,14 +204,8 @@ export function syntheticStackConfig(hosts: number): Record<string, unknown> {
       version: 9,
       bridge: { name: "vmbr1", mtu: 9000 },
       imageDatastore: "local",
-      lxcTemplate: {
-        url: "http://download.proxmox.com/images/system/debian-13-standard_13.1-2_amd64.tar.zst",
-        fileName: "debian-13-standard_13.1-2_amd64.tar.zst",
-      },
-      cloudImage: {
-        url: "https://cloud-images.ubuntu.com/noble/current/noble-server-cloudimg-amd64.img",
-        fileName: "noble-server-cloudimg-amd64.qcow2",
-      },
+      lxcTemplate: { ...PINNED_LXC_TEMPLATE },
+      cloudImage: { ...PINNED_CLOUD_IMAGE },
       ha: { enabled: hosts >= 3 },
       backup: { storage: "pbs", schedule: "*-*-* 02:30", mode: "snapshot" },
     },

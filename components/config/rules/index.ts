@@ -4,11 +4,17 @@
  */
 import { type ConfigIssue, keyPath } from "../issues";
 import type { Report, Sections } from "./context";
+import { backupRules } from "./backup";
+import { downloadRules } from "./downloads";
 import { flowRules } from "./flows";
+import { guestLimitRules, kubernetesNodeNetworkRules, platformHostnameRules } from "./guests";
 import { harborRules } from "./harbor";
 import { kubernetesRules } from "./kubernetes";
 import { kubernetesSettingsRules } from "./kubernetesSettings";
+import { rangeRules } from "./ranges";
+import { siteRules } from "./site";
 import { storageRules } from "./storage";
+import { routerAccessRules, uplinkRules } from "./uplinks";
 import { addressRules, firewallRules, networkRules, routerRules } from "./network";
 import {
   capacityRules,
@@ -33,6 +39,15 @@ const RULES = [
   harborRules,
   firewallRules,
   flowRules,
+  siteRules,
+  routerAccessRules,
+  uplinkRules,
+  backupRules,
+  downloadRules,
+  guestLimitRules,
+  kubernetesNodeNetworkRules,
+  platformHostnameRules,
+  rangeRules,
 ];
 
 /** Runs every cross-field rule over the sections that parsed. */

@@ -24,21 +24,24 @@ export function kubernetesSettingsRules({ kubernetes: k }: Sections, report: Rep
   }
   const minor = Number(/^1\.(\d+)\//.exec(k.snapChannel)?.[1]);
   if (minor < FIRST_TRAEFIK_MINOR) {
-    report(at("snapChannel"), "the ingress controller is the Traefik addon of microk8s 1.35+");
+    report(
+      at("snapChannel"),
+      `${k.snapChannel} is too old: the ingress controller is the Traefik addon of microk8s 1.35+`,
+    );
   }
   const storage = k.storage;
   if (storage.storageClass === "microk8s-hostpath") {
     if (!storage.hostpathAllowed) {
       report(
         at("storage", "storageClass"),
-        "microk8s-hostpath requires baremetal:kubernetes.storage.hostpathAllowed",
+        "microk8s-hostpath is node-local and needs baremetal:kubernetes.storage.hostpathAllowed",
       );
     }
   } else if (!storage.proxmoxCsi) {
     // Every class the platform uses is created by this program; none is assumed to exist.
     report(
       at("storage", "proxmoxCsi"),
-      `${storage.storageClass} needs baremetal:kubernetes.storage.proxmoxCsi to provide it (or microk8s-hostpath)`,
+      `is required: storage class "${storage.storageClass}" is created by the Proxmox CSI plugin (or use microk8s-hostpath)`,
     );
   }
   const image = k.harbor.imageStorage;
@@ -50,13 +53,13 @@ export function kubernetesSettingsRules({ kubernetes: k }: Sections, report: Rep
   } else if (image.type === "pvc" && image.storageClass !== storage.storageClass) {
     report(
       at("harbor", "imageStorage", "storageClass"),
-      `${image.storageClass} is not created by this program; use baremetal:kubernetes.storage.storageClass`,
+      `storage class "${image.storageClass}" is not created by this program; use baremetal:kubernetes.storage.storageClass`,
     );
   }
   if (k.api.vrrp && (k.controlPlaneNodes === 1 || !apiVirtualIp(k))) {
     report(
       at("api", "vrrp"),
-      "needs 3 control-plane nodes and an IPv4 baremetal:kubernetes.api.address",
+      "keepalived needs 3 control-plane nodes and an IPv4 baremetal:kubernetes.api.address",
     );
   }
 }

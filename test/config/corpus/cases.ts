@@ -5,6 +5,7 @@
 import type { SecretKey } from "../../../components/config/schema";
 import type { RawStackConfig } from "../../../components/config/validate";
 import { addAt, getAt, removeAt, setAt, type StackName } from "../../support/stackConfig";
+import { OPERATOR_BAD_CASES, OPERATOR_GOOD_CASES } from "./operatorCases";
 
 export interface ExpectedIssue {
   path: string;
@@ -44,7 +45,16 @@ function appendTo(raw: RawStackConfig, segments: (string | number)[], value: unk
   list.push(value);
 }
 
-export const BAD_CASES: readonly BadCase[] = [
+/**
+ * Production's pve-04 (128 threads) with elasticsearch-1 at all 128 and k8s-1 at `k8sCores`
+ * vCPUs, beside redis-1's 4: a load of 132 + `k8sCores` without any guest above the host.
+ */
+function onPve04(raw: RawStackConfig, k8sCores: number): void {
+  setAt(raw, ["guests", "@elasticsearch-1", "cores"], 128);
+  setAt(raw, ["guests", "@k8s-1", "cores"], k8sCores);
+}
+
+const CORE_BAD_CASES: readonly BadCase[] = [
   // --- wrong types and out-of-range values -------------------------------------------------
   {
     name: "VLAN id 4095",
@@ -524,10 +534,11 @@ export const BAD_CASES: readonly BadCase[] = [
 
   // --- capacity -----------------------------------------------------------------------------
   {
-    // pve-04: (2 × 32 × 2 threads − 4 reserved) × 2 = 248 vCPUs; redis 4 + elastic 16 + k8s 230.
+    // pve-04: (2 × 32 × 2 threads − 4 reserved) × 2 = 248 vCPUs; redis 4 + elastic 128 + k8s 118.
+    // No single guest has more vCPUs than the host's 128 threads (Proxmox refuses that).
     name: "CPU over capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", "@k8s-1", "cores"], 230),
+    change: (c) => onPve04(c, 118),
     expect: [issue("hosts[@pve-04]", "needs 250 vCPUs but has 248")],
   },
   {
@@ -535,7 +546,7 @@ export const BAD_CASES: readonly BadCase[] = [
     name: "CPU over capacity without overcommit",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", "@k8s-1", "cores"], 150);
+      onPve04(c, 38);
       setAt(c, ["capacity", "cpuOvercommit"], 1);
     },
     expect: [issue("hosts[@pve-04]", "needs 170 vCPUs but has 124")],
@@ -545,7 +556,7 @@ export const BAD_CASES: readonly BadCase[] = [
     name: "CPU over capacity with a larger host reserve",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", "@k8s-1", "cores"], 150);
+      onPve04(c, 38);
       setAt(c, ["capacity", "reserve", "cores"], 50);
     },
     expect: [issue("hosts[@pve-04]", "needs 170 vCPUs but has 156")],
@@ -733,7 +744,7 @@ export const BAD_CASES: readonly BadCase[] = [
   {
     name: "management allowed from an unknown network",
     base: "staging",
-    change: (c) => setAt(c, ["firewall", "managementFrom"], ["office"]),
+    change: (c) => setAt(c, ["firewall", "managementFrom"], ["office", "management"]),
     expect: [issue("firewall.managementFrom[0]", 'network "office" is not declared')],
   },
 
@@ -774,7 +785,7 @@ export const BAD_CASES: readonly BadCase[] = [
     expect: [
       issue(
         "kubernetes.storage.proxmoxCsi",
-        "proxmox-nvme needs baremetal:kubernetes.storage.proxmoxCsi",
+        `storage class "proxmox-nvme" is created by the Proxmox CSI plugin`,
       ),
     ],
   },
@@ -1001,24 +1012,24 @@ export const BAD_CASES: readonly BadCase[] = [
   },
 ];
 
-export const GOOD_CASES: readonly GoodCase[] = [
+const CORE_GOOD_CASES: readonly GoodCase[] = [
   {
     name: "CPU fits with overcommit 2",
     base: "production",
-    change: (c) => setAt(c, ["guests", "@k8s-1", "cores"], 150),
+    change: (c) => onPve04(c, 38),
   },
   {
     name: "CPU fits with a host reserve of 40 cores",
     base: "production",
     change: (c) => {
-      setAt(c, ["guests", "@k8s-1", "cores"], 150);
+      onPve04(c, 38);
       setAt(c, ["capacity", "reserve", "cores"], 40);
     },
   },
   {
     name: "CPU exactly at capacity",
     base: "production",
-    change: (c) => setAt(c, ["guests", "@k8s-1", "cores"], 228),
+    change: (c) => onPve04(c, 116),
   },
   {
     name: "RAM exactly at capacity",
@@ -1097,3 +1108,6 @@ export const GOOD_CASES: readonly GoodCase[] = [
       ),
   },
 ];
+
+export const BAD_CASES: readonly BadCase[] = [...CORE_BAD_CASES, ...OPERATOR_BAD_CASES];
+export const GOOD_CASES: readonly GoodCase[] = [...CORE_GOOD_CASES, ...OPERATOR_GOOD_CASES];

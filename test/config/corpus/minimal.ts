@@ -4,6 +4,7 @@
  * (PostgreSQL, Redis and the object store for its image blobs).
  */
 import type { RawStackConfig } from "../../../components/config/validate";
+import { PINNED_CLOUD_IMAGE, PINNED_LXC_TEMPLATE } from "../../support/images";
 import { stagingKubernetesConfig } from "../../support/kubernetesConfig";
 
 export function minimalStackConfig(): RawStackConfig {
@@ -67,8 +68,8 @@ export function minimalStackConfig(): RawStackConfig {
       endpoint: "https://192.168.0.10:8006/",
       bridge: { name: "vmbr0" },
       imageDatastore: "local",
-      lxcTemplate: { url: "https://example.com/debian.tar.zst", fileName: "debian.tar.zst" },
-      cloudImage: { url: "https://example.com/noble.img", fileName: "noble.qcow2" },
+      lxcTemplate: { ...PINNED_LXC_TEMPLATE },
+      cloudImage: { ...PINNED_CLOUD_IMAGE },
       ha: { enabled: false },
       backup: { storage: "local", schedule: "daily" },
     },

@@ -1,0 +1,51 @@
+/** Base class of every RouterOS dynamic resource, and the argument shapes they share. */
+import * as pulumi from "@pulumi/pulumi";
+import type { RouterConnection } from "./types";
+import type { ProviderName } from "./catalog";
+import { assertRuntimeFresh } from "./runtime-freshness";
+import { thinProvider } from "./thinProvider";
+
+export type In<T> = pulumi.Input<T>;
+export type Out<T> = pulumi.Output<T>;
+
+/** Every resource names the router it lives on; credentials never travel this way. */
+export interface RouterArgs {
+  router: In<RouterConnection>;
+}
+
+/** `comment` and `disabled`, present on almost every menu. */
+export interface CommonArgs extends RouterArgs {
+  comment?: In<string>;
+  disabled?: In<boolean>;
+}
+
+export abstract class RouterOsResource extends pulumi.dynamic.Resource {
+  /** RouterOS `.id` (`*1A`) or the menu path of a settings menu. */
+  declare readonly routerosId: pulumi.Output<string>;
+  declare readonly router: pulumi.Output<RouterConnection>;
+
+  protected constructor(
+    type: ProviderName,
+    name: string,
+    props: Record<string, unknown>,
+    opts: pulumi.CustomResourceOptions | undefined,
+    secretOutputs: string[] = [],
+  ) {
+    const extra: pulumi.CustomResourceOptions = { hideDiffs: ["__provider"] };
+    if (secretOutputs.length > 0) extra.additionalSecretOutputs = secretOutputs;
+    // The thin provider loads the implementation by package name where it runs (thinProvider.ts):
+    // refuse to send a resource whose implementation is not the code in this tree. A cheap hash
+    // comparison, once per process; building is `npm ci` / `npm run build:routeros`'s job.
+    assertRuntimeFresh();
+    // Pulumi registers an output only for keys passed here: computed ones are seeded with
+    // undefined so that `declare`d fields resolve (pulumi-dynamic §6).
+    super(
+      thinProvider(type),
+      name,
+      { routerosId: undefined, ...props },
+      pulumi.mergeOptions(opts, extra),
+      "routeros",
+      type,
+    );
+  }
+}
