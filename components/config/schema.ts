@@ -50,16 +50,8 @@ export const routerSchema = z
     /** Allow an `http://` restUrl, which sends the RouterOS password in clear; only for a lab. */
     allowInsecureHttp: z.boolean().default(false),
   })
-  .superRefine((router, ctx) => {
-    if (router.restUrl.startsWith("http://") && !router.allowInsecureHttp) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["restUrl"],
-        message:
-          "plain http:// sends the RouterOS password in clear: use https://, or set allowInsecureHttp: true for a lab router",
-      });
-    }
-  });
+  // Checks across fields are config rules (rules/uplinks.ts, routerAccessRules), like every other.
+  .describe("a router of the pair");
 
 export const uplinkSchema = z.strictObject({
   name: dnsLabel,

@@ -7,6 +7,7 @@ import { providers } from "../../providers/routeros/runtime";
 import { clearReadCache } from "../../providers/routeros/registry";
 import type { SingletonOutputs } from "../../providers/routeros/settingsProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
+import { checkRules } from "../../components/config/rules";
 import { routerSchema } from "../../components/config/schema";
 import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
 import { printed, routerOf, startFake } from "./helpers";
@@ -252,12 +253,12 @@ describe("plain HTTP needs an explicit opt-in", () => {
       addresses: {},
       trunkInterface: "sfp-sfpplus1",
     };
-    const refused = routerSchema.safeParse(router);
-    expect(refused.success).toBe(false);
-    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["restUrl", expect.stringContaining("allowInsecureHttp: true")],
+    // The schema takes the shape; the rule refuses the combination, with the key path.
+    const issuesOf = (raw: object) => checkRules({ routers: [routerSchema.parse(raw)] });
+    expect(issuesOf(router).map((i) => [i.path, i.message])).toEqual([
+      ["baremetal:routers[0].restUrl", expect.stringContaining("allowInsecureHttp: true")],
     ]);
-    expect(routerSchema.safeParse({ ...router, allowInsecureHttp: true }).success).toBe(true);
+    expect(issuesOf({ ...router, allowInsecureHttp: true })).toEqual([]);
     const https = routerSchema.parse({ ...router, restUrl: "https://10.10.0.2" });
     expect(https.allowInsecureHttp).toBe(false);
   });

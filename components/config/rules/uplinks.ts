@@ -21,6 +21,14 @@ export function routerAccessRules(
   report: Report,
 ): void {
   if (!routers) return;
+  routers.forEach((router, i) => {
+    if (router.restUrl.startsWith("http://") && !router.allowInsecureHttp) {
+      report(
+        ["routers", i, "restUrl"],
+        "plain http:// sends the RouterOS password in clear: use https://, or set allowInsecureHttp: true for a lab router",
+      );
+    }
+  });
   duplicates(
     routers.map((r, i) => ({ endpoint: endpointOf(r.restUrl), i })),
     (r) => r.endpoint,
