@@ -10,6 +10,7 @@ export default tseslint.config(
       ".tools/**",
       "jest.config.js",
       "providers/routeros/runtime/dist/**",
+      "providers/harbor/runtime/dist/**",
     ],
   },
   js.configs.recommended,
