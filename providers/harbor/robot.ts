@@ -175,7 +175,7 @@ export class RobotAccountProvider extends HarborProvider<RobotInputs, RobotOutpu
         ? "Level=system"
         : `Level=project,ProjectID=${await requireProjectId(conn, project)}`;
     const robots = await listAll<HarborRobot>(conn, "/robots", { q }, what(inputs));
-    return robots.find((r) => shortRobotName(r.name, project) === inputs.name);
+    return robots.find((r) => shortRobotName(r.name, project, inputs.name) === inputs.name);
   }
 
   private async refreshSecret(conn: HarborConnection, id: number, name: string): Promise<string> {
@@ -239,7 +239,7 @@ export class RobotAccountProvider extends HarborProvider<RobotInputs, RobotOutpu
     const project = live.level === "project" ? live.permissions?.[0]?.namespace : undefined;
     const inputs: RobotInputs = {
       connection: props.connection,
-      name: shortRobotName(live.name, project),
+      name: shortRobotName(live.name, project, props.name),
       level: live.level === "system" ? "system" : "project",
       permissions: normalizePermissions(
         (live.permissions ?? []).map((p) => ({

@@ -78,18 +78,18 @@ export function metaBool(value: unknown, fallback: boolean): boolean {
 /**
  * The name the program declares for a robot, from the full name Harbor returns:
  * `robot$ci` (system) or `robot$apps+ci` (project). The `robot$` prefix is configurable in Harbor
- * (`robot_name_prefix`), so everything up to the first `$` is dropped (terraform #505, #495).
+ * (`robot_name_prefix`), so it is never assumed (terraform #505, #495): a project robot's name is
+ * what follows the `+` (names cannot contain one); a system robot's is the declared name when the
+ * full name ends with it, else what follows the first `$`.
  */
-export function shortRobotName(fullName: string, project?: string): string {
+export function shortRobotName(fullName: string, project?: string, declared?: string): string {
+  if (project !== undefined) {
+    const plus = fullName.lastIndexOf("+");
+    return plus >= 0 ? fullName.slice(plus + 1) : fullName;
+  }
+  if (declared !== undefined && fullName.endsWith(declared)) return declared;
   const dollar = fullName.indexOf("$");
-  let name = dollar >= 0 ? fullName.slice(dollar + 1) : fullName;
-  if (project !== undefined && name.startsWith(`${project}+`))
-    name = name.slice(project.length + 1);
-  return name;
-}
-
-export function fullRobotName(name: string, project?: string, prefix = "robot$"): string {
-  return project === undefined ? `${prefix}${name}` : `${prefix}${project}+${name}`;
+  return dollar >= 0 ? fullName.slice(dollar + 1) : fullName;
 }
 
 /** Harbor's cron has six fields (seconds first); spacing is not significant. */
