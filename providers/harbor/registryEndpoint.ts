@@ -127,6 +127,8 @@ export class RegistryProvider extends HarborProvider<RegistryInputs, RegistryOut
     c.secretString("accessSecret", { optional: true });
     c.bool("insecure", false);
     c.string("description", { default: "" });
+    // Harbor stores the URL without a trailing slash.
+    if (typeof c.bag["url"] === "string") c.bag["url"] = c.bag["url"].replace(/\/+$/, "");
     const { type, url } = c.bag;
     if (type === "aws-ecr" && typeof url === "string" && !ECR_URL.test(url)) {
       c.fail("url", `for aws-ecr must be https://api.ecr.<region>.amazonaws.com, got "${url}"`);
