@@ -315,6 +315,7 @@ describe("ReplicationPolicy", () => {
   }
 
   test("pull from ECR on a schedule; filters in any order are no diff; executions on demand", async () => {
+    fake.state.executionMs = 60_000;
     const reg = await withRegistry();
     const inputs = await checked(rp, {
       connection: connectionOf(fake),

@@ -546,7 +546,18 @@ function checkPolicy(s: HarborState, b: Body): Omit<Policy, "id"> {
   };
 }
 
+/** Executions finish `executionMs` after they start. */
+function settleExecutions(s: HarborState): void {
+  const now = Date.now();
+  for (const e of s.executions.values()) {
+    if (e.status === "InProgress" && now - Date.parse(e.start_time) >= s.executionMs) {
+      e.status = "Succeed";
+    }
+  }
+}
+
 function replication(s: HarborState, r: Request, rest: string[]): Reply {
+  settleExecutions(s);
   const [kind, id] = rest;
   if (kind === "policies") {
     if (id === undefined) {
@@ -618,6 +629,10 @@ function replication(s: HarborState, r: Request, rest: string[]): Reply {
     const exec = s.executions.get(Number(id));
     if (!exec) throw fail.notFound(`execution ${id} not found`);
     if (r.method === "GET") return ok({ ...exec });
+    if (r.method === "PUT") {
+      if (exec.status === "InProgress") exec.status = "Stopped";
+      return ok();
+    }
   }
   throw fail.notFound(`no route ${r.method} ${r.path}`);
 }

@@ -178,6 +178,8 @@ export class HarborState {
     items: [],
     expires_at: null,
   };
+  /** How long a replication execution runs before it succeeds. */
+  executionMs = 100;
   /** Harbor's `robot_name_prefix` configuration. */
   robotPrefix = "robot$";
 
