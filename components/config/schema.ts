@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
+import { harborSettingsSchema } from "./harborSettings";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
 
 const dnsLabel = z
@@ -244,6 +245,7 @@ export const sectionSchemas = {
   access: accessSchema,
   firewall: firewallSchema,
   kubernetes: kubernetesConfigSchema,
+  harbor: harborSettingsSchema.optional(),
 } as const;
 
 export type SectionName = keyof typeof sectionSchemas;
