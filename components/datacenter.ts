@@ -138,6 +138,8 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
       settings: config.harbor,
       url: harborUrl(config.kubernetes.hostnames.harbor),
       registryHost: config.kubernetes.hostnames.harbor,
+      certificateAuthority:
+        cluster.certificateAuthorities[config.kubernetes.platformIssuer]?.certPem,
       kubernetesProvider: platform.provider,
       dependsOn: [platform],
     });

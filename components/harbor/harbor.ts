@@ -47,6 +47,8 @@ export interface HarborArgs {
   url: string;
   /** Registry host in image references and docker config (`harbor.example.com`). */
   registryHost: string;
+  /** PEM of the CA that signed Harbor's certificate (the platform issuer's), if not public. */
+  certificateAuthority?: pulumi.Input<string>;
   /** Provider of the cluster whose namespaces get the image-pull Secret. */
   kubernetesProvider?: k8s.Provider;
   ecrReplication?: EcrReplicationArgs;
@@ -72,11 +74,14 @@ export class Harbor extends pulumi.ComponentResource {
       opts,
     );
     const { settings } = args;
-    const connection: HarborConnection = {
-      url: args.url,
-      ...(settings.caFile ? { caFile: settings.caFile } : {}),
-      ...(settings.insecure ? { insecure: true } : {}),
-    };
+    // A CA file named in the stack wins over the program's own CA certificate.
+    const connection: pulumi.Output<HarborConnection> = pulumi
+      .output(args.certificateAuthority)
+      .apply((caPem) => ({
+        url: args.url,
+        ...(settings.caFile ? { caFile: settings.caFile } : caPem ? { caPem } : {}),
+        ...(settings.insecure ? { insecure: true } : {}),
+      }));
     const base: pulumi.CustomResourceOptions = {
       parent: this,
       ...(args.dependsOn ? { dependsOn: args.dependsOn } : {}),

@@ -104,6 +104,9 @@ export class InputChecker {
     if (c["caFile"] !== undefined && typeof c["caFile"] !== "string") {
       this.fail("connection.caFile", "must be a path to a PEM file");
     }
+    if (c["caPem"] !== undefined && !/-----BEGIN CERTIFICATE-----/.test(String(c["caPem"]))) {
+      this.fail("connection.caPem", "must be a PEM certificate");
+    }
     if (c["insecure"] !== undefined && typeof c["insecure"] !== "boolean") {
       this.fail("connection.insecure", "must be true or false");
     }

@@ -58,7 +58,7 @@ const CONNECTION_CODES = ["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "E
 
 function agentFor(conn: HarborConnection): unknown {
   const tls = conn.url.startsWith("https:");
-  const key = `${conn.url}|${conn.caFile ?? ""}|${conn.insecure === true}`;
+  const key = `${conn.url}|${conn.caFile ?? ""}|${conn.caPem ?? ""}|${conn.insecure === true}`;
   const agents = harborRegistry().agents;
   let agent = agents.get(key);
   if (!agent) {
@@ -67,7 +67,7 @@ function agentFor(conn: HarborConnection): unknown {
       const fs = require("node:fs") as typeof import("node:fs");
       agent = new https.Agent({
         keepAlive: true,
-        ca: conn.caFile ? fs.readFileSync(conn.caFile) : undefined,
+        ca: conn.caPem ?? (conn.caFile ? fs.readFileSync(conn.caFile) : undefined),
         rejectUnauthorized: conn.insecure !== true,
       });
     } else {

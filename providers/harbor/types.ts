@@ -9,6 +9,8 @@ export interface HarborConnection {
   url: string;
   /** PEM file with the CA that signed Harbor's certificate (e.g. the platform's private CA). */
   caFile?: string;
+  /** The same CA certificate as PEM text (public), e.g. straight from the program's own CA. */
+  caPem?: string;
   /** Skip certificate verification. Only when explicitly set; never the default. */
   insecure?: boolean;
   /** Per-request timeout in ms (default 30 s, env `HARBOR_TIMEOUT_MS`). */

@@ -191,6 +191,21 @@ test("ECR keys reach Harbor only as secrets", () => {
   expect(registry?.additionalSecretOutputs).toContain("accessSecretHash");
 });
 
+test("without a CA file the program's own CA certificate is trusted", async () => {
+  const settings = harborSettingsSchema.parse({ projects: [{ name: "ca-test" }] });
+  const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+  const h = new Harbor("h3", {
+    settings,
+    url: "https://harbor.example.com",
+    registryHost: "harbor.example.com",
+    certificateAuthority: pulumi.output(pem),
+  });
+  await new Promise((resolve) => h.projects["ca-test"]?.urn.apply(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const project = dynamic("Project").find((r) => r.name === "h3-project-ca-test");
+  expect(project?.inputs["connection"]).toEqual({ url: "https://harbor.example.com", caPem: pem });
+});
+
 test("namespaces without a kubernetes provider are refused with the argument named", () => {
   const settings = harborSettingsSchema.parse({
     projects: [{ name: "apps" }],

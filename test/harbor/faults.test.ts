@@ -224,6 +224,16 @@ describe("TLS", () => {
     expect(secure.state.projects.size).toBe(0);
   });
 
+  test("works with the CA certificate as PEM text (caPem)", async () => {
+    const p = providers.Project;
+    const inputs = await checked(p, {
+      connection: { url: secure.url, caPem: readFileSync(path.join(tls, "test-ca.pem"), "utf8") },
+      name: "apps",
+    });
+    await p.create(inputs);
+    expect(secure.state.projects.size).toBe(1);
+  });
+
   test("works with caFile", async () => {
     const p = providers.Project;
     const inputs = await checked(p, {
