@@ -141,7 +141,7 @@ export class Harbor extends pulumi.ComponentResource {
     this.robots = {};
     for (const r of settings.robots) {
       this.robots[`${r.project}+${r.name}`] = new RobotAccount(
-        `${name}-robot-${r.project}-${r.name}`,
+        `${name}-robot-${r.project}+${r.name}`,
         {
           connection,
           name: r.name,

@@ -116,7 +116,7 @@ test("every child is parented to the component, with names from natural keys", (
   expect(names).toEqual(
     expect.arrayContaining([
       "harbor-project-apps",
-      "harbor-robot-apps-ci",
+      "harbor-robot-apps+ci",
       "harbor-robot-k8s-pull",
       "harbor-pull-payments",
       "harbor-pull-ledger",
@@ -126,7 +126,7 @@ test("every child is parented to the component, with names from natural keys", (
 });
 
 test("robots: project CI robot and a pull-only system robot over the private projects", () => {
-  const ci = dynamic("RobotAccount").find((r) => r.name === "harbor-robot-apps-ci");
+  const ci = dynamic("RobotAccount").find((r) => r.name === "harbor-robot-apps+ci");
   expect(ci?.inputs).toMatchObject({
     level: "project",
     permissions: [
