@@ -10,6 +10,7 @@ import { ComputeLayer, fqdnOf, type PlacedGuest } from "./compute";
 import type { HostCapacity } from "./config/capacity";
 import type { LoadedStack } from "./config/load";
 import type { StackConfig } from "./config/schema";
+import { Harbor, harborUrl } from "./harbor";
 import {
   KubernetesPlatform,
   Microk8sCluster,
@@ -142,6 +143,20 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     },
     certificateAuthorities: cluster.certificateAuthorities,
   });
+
+  // Harbor's projects, robots and policies, through its API once the release answers: only where
+  // the machine running `pulumi up` reaches https://<harbor hostname> (components/harbor).
+  if (config.harbor) {
+    new Harbor("harbor", {
+      settings: config.harbor,
+      url: harborUrl(config.kubernetes.hostnames.harbor),
+      registryHost: config.kubernetes.hostnames.harbor,
+      certificateAuthority:
+        cluster.certificateAuthorities[config.kubernetes.platformIssuer]?.certPem,
+      kubernetesProvider: platform.provider,
+      dependsOn: [platform],
+    });
+  }
 
   return {
     guests: compute.placement,

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
 import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt, storageId } from "./primitives";
+import { harborSettingsSchema } from "./harborSettings";
 import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
@@ -244,6 +245,7 @@ export const sectionSchemas = {
   access: accessSchema,
   firewall: firewallSchema,
   kubernetes: kubernetesConfigSchema,
+  harbor: harborSettingsSchema.optional(),
 } as const;
 
 export type SectionName = keyof typeof sectionSchemas;
