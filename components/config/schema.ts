@@ -279,3 +279,9 @@ export const SECRET_KEYS = [
   "sshPrivateKey",
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
+
+/**
+ * Secret keys read only by a provider's `configure`, needed once that layer talks to its service
+ * (the Harbor admin password, the MongoDB admin password): never required, never in plain text.
+ */
+export const OPTIONAL_SECRET_KEYS = ["harborAdminPassword", "mongodbAdminPassword"] as const;
