@@ -10,7 +10,7 @@ import type { RetentionRule } from "./retention";
 import type { RobotPermission } from "./robot";
 import type { Severity } from "./values";
 import type { HarborConnection } from "./types";
-import { ensureRuntimeBuilt } from "./runtime-freshness";
+import { assertRuntimeFresh } from "./runtime-freshness";
 import { thinProviders } from "./thin";
 
 type In<T> = pulumi.Input<T>;
@@ -36,7 +36,7 @@ abstract class HarborResource extends pulumi.dynamic.Resource {
     if (secretOutputs.length > 0) extra.additionalSecretOutputs = secretOutputs;
     // The thin provider loads the implementation by package name where it runs: make sure the
     // package holds the code in this tree before a resource can reach the engine.
-    ensureRuntimeBuilt();
+    assertRuntimeFresh();
     super(thinProviders[type], name, props, pulumi.mergeOptions(opts, extra), "harbor", type);
   }
 }

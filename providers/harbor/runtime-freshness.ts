@@ -3,18 +3,25 @@
  *
  * The thin providers stored in state run whatever providers/harbor/runtime/dist/index.js holds, so
  * an edit to the provider code without a rebuild would silently deploy the old code. The bundle's
- * first line records a hash of its sources; the program compares it with the sources in the tree
- * once per process and rebuilds when they differ. The hash must match `sourceHash()` in
- * scripts/build-harbor-runtime.mjs; a test checks both agree.
+ * first line records a hash of its sources; resources compare it with the sources in the tree once
+ * per process and refuse to register when they differ. Nothing is built here: the bundle is built
+ * at `npm ci` / `npm install` (`prepare`) or by `npm run build:harbor`. The hash must match
+ * `sourceHash()` in scripts/build-harbor-runtime.mjs; a test checks both agree.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-const root = path.resolve(__dirname, "../..");
+/** The repository root, found upward from this file or from its compiled copy in dist/. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "providers", "harbor", "runtime"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no providers/harbor above ${from}`);
+  }
+}
+const root = findRoot(__dirname);
 const sourceDir = path.join(root, "providers/harbor");
-const buildScript = path.join(root, "scripts/build-harbor-runtime.mjs");
+export const REBUILD_COMMAND = "npm run build:harbor";
 export const runtimeBundle = path.join(sourceDir, "runtime/dist/index.js");
 const HASH_PREFIX = "// harbor-runtime source-hash: ";
 
@@ -54,17 +61,15 @@ export function builtRuntimeHash(): string | undefined {
 
 let checked = false;
 
-/** Rebuilds the runtime bundle when it is missing or older than its sources (once per process). */
-export function ensureRuntimeBuilt(): void {
+/** Refuses (once per process) to go on when the runtime bundle is missing or older than its sources. */
+export function assertRuntimeFresh(): void {
   if (checked) return;
-  if (builtRuntimeHash() !== runtimeSourceHash()) {
-    const run = spawnSync(process.execPath, [buildScript], { cwd: root, encoding: "utf8" });
-    if (run.status !== 0) {
-      throw new Error(
-        `the Harbor runtime bundle is stale and rebuilding it failed ` +
-          `(node scripts/build-harbor-runtime.mjs): ${(run.stderr || String(run.error)).trim()}`,
-      );
-    }
+  const built = builtRuntimeHash();
+  if (built !== runtimeSourceHash()) {
+    throw new Error(
+      `the Harbor runtime bundle (providers/harbor/runtime/dist/index.js) is ` +
+        `${built === undefined ? "missing" : "stale"}: run \`${REBUILD_COMMAND}\``,
+    );
   }
   checked = true;
 }
