@@ -11,6 +11,7 @@ export default tseslint.config(
       "jest.config.js",
       "providers/routeros/runtime/dist/**",
       "dist/**",
+      "providers/harbor/runtime/dist/**",
     ],
   },
   js.configs.recommended,

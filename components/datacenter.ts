@@ -11,6 +11,7 @@ import { ComputeLayer, ProxmoxCsiAccess, type PlacedGuest } from "./compute";
 import type { HostCapacity } from "./config/capacity";
 import type { KubernetesConfig } from "./config/kubernetes";
 import type { LoadedStack } from "./config/load";
+import { Harbor } from "./harbor";
 import { KubernetesPlatform, Microk8sCluster } from "./kubernetes";
 import type { ReleaseInfo } from "./kubernetes/platform";
 import { NetworkLayer, type DnsRecord } from "./network";
@@ -68,6 +69,19 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     },
     certificateAuthorities: cluster.certificateAuthorities,
   });
+
+  // Harbor's projects, robots and policies, through its API once the release answers: only where
+  // the machine running `pulumi up` reaches https://<harbor hostname> (components/harbor).
+  if (plan.harbor) {
+    new Harbor("harbor", {
+      settings: plan.harbor.settings,
+      url: plan.harbor.url,
+      registryHost: plan.harbor.registryHost,
+      certificateAuthority: cluster.certificateAuthorities[plan.harbor.issuer]?.certPem,
+      kubernetesProvider: platform.provider,
+      dependsOn: [platform],
+    });
+  }
 
   return {
     guests: compute.placement,

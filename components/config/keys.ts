@@ -5,14 +5,14 @@
  */
 import { z } from "zod";
 import { CONFIG_NAMESPACE } from "./issues";
-import { SECRET_KEYS, sectionSchemas } from "./schema";
+import { OPTIONAL_SECRET_KEYS, SECRET_KEYS, sectionSchemas } from "./schema";
 
 /** Plain keys read outside the validated sections (declared in `Pulumi.yaml`). */
-export const PLAIN_KEYS = ["routerosUsername"] as const;
+export const PLAIN_KEYS = ["routerosUsername", "harborUsername", "mongodbAdminUsername"] as const;
 
 /** Every key of the namespace a stack may set: the sections, the secrets, the plain keys. */
 export function knownConfigKeys(): string[] {
-  return [...Object.keys(sectionSchemas), ...SECRET_KEYS, ...PLAIN_KEYS];
+  return [...Object.keys(sectionSchemas), ...SECRET_KEYS, ...OPTIONAL_SECRET_KEYS, ...PLAIN_KEYS];
 }
 
 /** Edit distance (insertions, deletions, substitutions and swaps of neighbours). */

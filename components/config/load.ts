@@ -3,7 +3,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_NAMESPACE } from "./issues";
-import { SECRET_KEYS, type SecretKey, type StackConfig, sectionSchemas } from "./schema";
+import {
+  OPTIONAL_SECRET_KEYS,
+  SECRET_KEYS,
+  type SecretKey,
+  type StackConfig,
+  sectionSchemas,
+} from "./schema";
 import { parseStackConfig, type RawStackConfig } from "./validate";
 
 export type StackSecrets = Record<SecretKey, pulumi.Output<string>>;
@@ -23,7 +29,7 @@ export function loadStack(): LoadedStack {
   const raw: RawStackConfig = {};
   for (const key of Object.keys(sectionSchemas)) raw[key] = cfg.getObject<unknown>(key);
   // Every other key of the namespace too, so that a misspelled section is reported, not ignored.
-  const secretNames: ReadonlySet<string> = new Set(SECRET_KEYS);
+  const secretNames: ReadonlySet<string> = new Set([...SECRET_KEYS, ...OPTIONAL_SECRET_KEYS]);
   const prefix = `${CONFIG_NAMESPACE}:`;
   const otherNamespaceKeys: string[] = [];
   for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {

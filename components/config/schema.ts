@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { kubernetesConfigSchema } from "./kubernetes";
 import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt, storageId } from "./primitives";
+import { harborSettingsSchema } from "./harborSettings";
 import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
@@ -236,6 +237,7 @@ export const sectionSchemas = {
   access: accessSchema,
   firewall: firewallSchema,
   kubernetes: kubernetesConfigSchema,
+  harbor: harborSettingsSchema.optional(),
 } as const;
 
 export type SectionName = keyof typeof sectionSchemas;
@@ -269,3 +271,9 @@ export const SECRET_KEYS = [
   "sshPrivateKey",
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
+
+/**
+ * Secret keys read only by a provider's `configure`, needed once that layer talks to its service
+ * (the Harbor admin password, the MongoDB admin password): never required, never in plain text.
+ */
+export const OPTIONAL_SECRET_KEYS = ["harborAdminPassword", "mongodbAdminPassword"] as const;

@@ -12,7 +12,13 @@ import {
   unknownTopLevelKeyMessage,
 } from "./keys";
 import { checkRules } from "./rules";
-import { SECRET_KEYS, type SecretKey, type StackConfig, sectionSchemas } from "./schema";
+import {
+  OPTIONAL_SECRET_KEYS,
+  SECRET_KEYS,
+  type SecretKey,
+  type StackConfig,
+  sectionSchemas,
+} from "./schema";
 
 export type RawStackConfig = Partial<Record<string, unknown>>;
 
@@ -94,6 +100,14 @@ export function validateStackConfig(
       issues.push({
         path: keyPath([key]),
         message: `is required (set it with \`pulumi config set --secret ${key}\`)`,
+      });
+    }
+  }
+  for (const key of OPTIONAL_SECRET_KEYS) {
+    if (raw[key] !== undefined) {
+      issues.push({
+        path: keyPath([key]),
+        message: `is given in plain text; remove it from the stack file and set it with \`pulumi config set --secret ${key}\``,
       });
     }
   }

@@ -7,6 +7,7 @@ import type { StackConfig } from "../config/schema";
 import { planCluster, type ClusterPlan } from "./cluster";
 import { planCompute, type ComputePlan } from "./compute";
 import { planGuests } from "./guests";
+import { planHarbor, type HarborPlan } from "./harbor";
 import { planNetwork, type NetworkPlan } from "./network";
 import { planPlatform, type PlatformPlan } from "./platform";
 import { planServices, type ServicePlan } from "./services";
@@ -19,17 +20,21 @@ export interface DataCenterPlan {
   platform: PlatformPlan;
   /** Per stateful role: its guests as a service and who must reach it. */
   services: Partial<Record<GuestRole, ServicePlan>>;
+  /** Harbor managed through its API; absent when the stack does not configure it. */
+  harbor?: HarborPlan;
 }
 
 export function planDataCenter(config: StackConfig): DataCenterPlan {
   const guests = planGuests(config);
   const cluster = planCluster(config);
+  const harbor = planHarbor(config);
   return {
     network: planNetwork(config),
     compute: planCompute(config, guests),
     cluster,
     platform: planPlatform(config, cluster, guests),
     services: planServices(config, guests),
+    ...(harbor ? { harbor } : {}),
   };
 }
 
@@ -39,6 +44,7 @@ export * from "./compute";
 export * from "./dns";
 export * from "./firewall";
 export * from "./guests";
+export * from "./harbor";
 export * from "./network";
 export * from "./platform";
 export * from "./resilience";

@@ -75,6 +75,22 @@ const computedByType: Record<string, Computed> = {
     ].join("\n"),
     stderr: "",
   }),
+  // Harbor dynamic resources: ids Harbor assigns and the robot secret it returns once.
+  "pulumi-nodejs:dynamic/harbor:Project": () => ({ projectId: 1 }),
+  "pulumi-nodejs:dynamic/harbor:RobotAccount": (name, inputs) => {
+    const perms = inputs["permissions"] as { namespace?: string }[] | undefined;
+    const project = inputs["level"] === "system" ? "" : `${String(perms?.[0]?.namespace)}+`;
+    return {
+      robotId: 1,
+      fullName: `robot$${project}${String(inputs["name"])}`,
+      secret: placeholder(name, 32),
+    };
+  },
+  "pulumi-nodejs:dynamic/harbor:RegistryEndpoint": (name) => ({
+    registryId: 1,
+    accessSecretHash: `sha256:${placeholder(name, 16)}`,
+  }),
+  "pulumi-nodejs:dynamic/harbor:ReplicationPolicy": () => ({ policyId: 1 }),
 };
 
 /** Extra state for a resource of `type` beyond its inputs. */

@@ -104,3 +104,26 @@ describe("keys in a misspelled namespace", () => {
     expect(issues).toEqual([]);
   });
 });
+
+describe("provider credentials", () => {
+  it("accepts the Harbor and MongoDB admin user names as plain keys", () => {
+    const raw = rawStackConfig("staging");
+    raw["harborUsername"] = "admin";
+    raw["mongodbAdminUsername"] = "root";
+    expect(validateStackConfig(raw, allSecrets()).issues).toEqual([]);
+  });
+
+  it.each(["harborAdminPassword", "mongodbAdminPassword"])(
+    "refuses %s in plain text, naming the command that sets it as a secret",
+    (key) => {
+      const raw = rawStackConfig("staging");
+      raw[key] = "hunter2";
+      expect(validateStackConfig(raw, allSecrets()).issues).toEqual([
+        {
+          path: `baremetal:${key}`,
+          message: `is given in plain text; remove it from the stack file and set it with \`pulumi config set --secret ${key}\``,
+        },
+      ]);
+    },
+  );
+});

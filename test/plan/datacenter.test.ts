@@ -25,3 +25,15 @@ test("the slices agree on shared facts", () => {
     address: ingress,
   });
 });
+
+test("Harbor's API address and registry host come from the platform hostname", () => {
+  const config = stack("production");
+  const harbor = planDataCenter(config).harbor;
+  expect(config.harbor).toBeDefined();
+  expect(harbor?.settings).toEqual(config.harbor);
+  expect(harbor).toMatchObject({
+    url: `https://${config.kubernetes.hostnames.harbor}`,
+    registryHost: config.kubernetes.hostnames.harbor,
+    issuer: config.kubernetes.platformIssuer,
+  });
+});

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 const COMPONENTS = path.join(__dirname, "..", "..", "components");
-const LAYERS = ["network", "compute", "kubernetes", "services"];
+const LAYERS = ["network", "compute", "kubernetes", "services", "harbor"];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
