@@ -18,7 +18,9 @@ import {
 } from "./kubernetes";
 import type { ReleaseInfo } from "./kubernetes/platform";
 import { ProxmoxCsiAccess } from "./kubernetes/proxmoxCsiAccess";
+import { MigrationLayer } from "./migration";
 import { NetworkLayer, type DnsRecord } from "./network";
+import { migrationInput } from "./plan/migration";
 
 export interface DataCenterOutputs {
   guests: PlacedGuest[];
@@ -29,6 +31,8 @@ export interface DataCenterOutputs {
   /** Admin and service credentials the platform generated (each secret). */
   platformCredentials: Record<string, pulumi.Output<string>>;
   dnsRecords: DnsRecord[];
+  /** The move off AWS, when the stack configures it. */
+  migration?: MigrationLayer;
 }
 
 /** Kubernetes nodes in config order; the first control-plane node bootstraps the cluster. */
@@ -130,6 +134,15 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     certificateAuthorities: cluster.certificateAuthorities,
   });
 
+  const migrationSlice = migrationInput(config);
+  const migration = migrationSlice
+    ? new MigrationLayer("migration", {
+        input: migrationSlice,
+        stack: pulumi.getStack(),
+        cloudflareApiToken: secrets.cloudflareApiToken,
+      })
+    : undefined;
+
   return {
     guests: compute.placement,
     capacity: compute.capacity,
@@ -138,5 +151,6 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     platformHostnames: platform.hostnames,
     platformCredentials: platform.credentials,
     dnsRecords: network.dnsRecords,
+    ...(migration ? { migration } : {}),
   };
 }

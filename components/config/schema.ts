@@ -6,6 +6,9 @@
 import { z } from "zod";
 import { kubernetesConfigSchema } from "../kubernetes/config";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
+import { awsEstateSchema } from "./aws";
+import { cloudflareSchema } from "./cloudflare";
+import { migrationSchema } from "./migration";
 
 const dnsLabel = z
   .string()
@@ -244,6 +247,9 @@ export const sectionSchemas = {
   access: accessSchema,
   firewall: firewallSchema,
   kubernetes: kubernetesConfigSchema,
+  aws: awsEstateSchema.optional(),
+  cloudflare: cloudflareSchema.optional(),
+  migration: migrationSchema.optional(),
 } as const;
 
 export type SectionName = keyof typeof sectionSchemas;

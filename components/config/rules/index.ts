@@ -7,6 +7,7 @@ import type { Report, Sections } from "./context";
 import { flowRules } from "./flows";
 import { harborRules } from "./harbor";
 import { kubernetesRules } from "./kubernetes";
+import { migrationRules } from "./migration";
 import { storageRules } from "./storage";
 import { addressRules, firewallRules, networkRules, routerRules } from "./network";
 import {
@@ -31,6 +32,7 @@ const RULES = [
   harborRules,
   firewallRules,
   flowRules,
+  migrationRules,
 ];
 
 /** Runs every cross-field rule over the sections that parsed. */
