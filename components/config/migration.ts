@@ -28,6 +28,11 @@ export const migrationSchema = z.strictObject({
     .default("aws"),
   /** A rehearsal may walk phases back (staging estates only). */
   rehearsal: z.boolean().default(false),
+  /**
+   * Rehearsal only: this update walks back to `phase` from the phase after it (instead of
+   * advancing to it), which orders the EKS waves and the reconfigs the other way.
+   */
+  walkBack: z.boolean().default(false),
 });
 
 export type MigrationConfig = z.infer<typeof migrationSchema>;

@@ -41,6 +41,7 @@ export class MigrationLayer extends pulumi.ComponentResource {
         stack: args.stack,
         phase: this.plan.phase,
         rehearsal: input.migration.rehearsal,
+        from: this.plan.from,
         ...(args.checkCommand ? { checkCommand: args.checkCommand } : {}),
       },
       { parent: this },

@@ -19,6 +19,8 @@ export interface PhaseGateInputs {
   stack: string;
   phase: string;
   rehearsal: boolean;
+  /** The phase the program planned from (the stack's phase before this update). */
+  from: string | undefined;
   /** Command (argv) that runs the preflight; the stack and `--phase <phase>` are appended. */
   checkCommand: string[];
 }
@@ -58,6 +60,12 @@ export const phaseGateProvider: pulumi.dynamic.ResourceProvider<PhaseGateInputs,
           property: "phase",
           reason: `cannot go from "${previous}" to "${news.phase}": advance one phase at a time (next is "${phases[from + 1] ?? previous}")`,
         });
+      } else if (step !== 0 && news.from !== previous) {
+        // The plan (EKS wave order, reconfig steps) was made for another starting phase.
+        failures.push({
+          property: "phase",
+          reason: `the stack is in "${previous}" but the plan starts from "${String(news.from)}"; set baremetal:migration.walkBack to match the direction of this change`,
+        });
       }
     }
     return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
@@ -68,6 +76,7 @@ export const phaseGateProvider: pulumi.dynamic.ResourceProvider<PhaseGateInputs,
       olds.phase !== news.phase ||
       olds.stack !== news.stack ||
       olds.rehearsal !== news.rehearsal ||
+      olds.from !== news.from ||
       JSON.stringify(olds.checkCommand) !== JSON.stringify(news.checkCommand);
     return { changes: changed };
   },
@@ -113,6 +122,7 @@ export interface PhaseGateArgs {
   stack: pulumi.Input<string>;
   phase: pulumi.Input<string>;
   rehearsal: pulumi.Input<boolean>;
+  from: pulumi.Input<string> | undefined;
   checkCommand?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
@@ -128,6 +138,7 @@ export class PhaseGate extends pulumi.dynamic.Resource {
         stack: args.stack,
         phase: args.phase,
         rehearsal: args.rehearsal,
+        from: args.from,
         checkCommand: args.checkCommand ?? DEFAULT_CHECK_COMMAND,
         preflight: undefined,
       },

@@ -210,6 +210,16 @@ function recordsFor(cloudflare: CloudflareConfig, phase: MigrationPhase): Planne
   }));
 }
 
+/** The phase after `phase`, or undefined for the last. */
+export function nextPhase(phase: MigrationPhase): MigrationPhase | undefined {
+  return MIGRATION_PHASES[phaseIndex(phase) + 1];
+}
+
+/** The phase the stack is in before this update: the one before, or after when walking back. */
+export function originPhase(migration: MigrationConfig): MigrationPhase | undefined {
+  return migration.walkBack ? nextPhase(migration.phase) : previousPhase(migration.phase);
+}
+
 /** Derives the migration input from a validated stack, or undefined when it has no migration. */
 export function migrationInput(config: StackConfig): MigrationInput | undefined {
   const { aws, cloudflare, migration } = config;
@@ -227,12 +237,12 @@ export function migrationInput(config: StackConfig): MigrationInput | undefined 
 
 /**
  * The declarative state of every layer in `input.migration.phase`. `from` is the phase the stack
- * is in now (default: the phase before), which decides the order of EKS waves and the reconfig
+ * is in now (default: the phase before, or after when walking back), which decides the order of EKS waves and the reconfig
  * steps; a transition that is not allowed throws.
  */
 export function planMigration(
   input: MigrationInput,
-  from: MigrationPhase | undefined = previousPhase(input.migration.phase),
+  from: MigrationPhase | undefined = originPhase(input.migration),
 ): MigrationPlan {
   const { aws, cloudflare, migration } = input;
   const phase = migration.phase;

@@ -77,6 +77,8 @@ export function runbookFor(plan: PlanWithoutRunbook): RunbookStep[] {
           expectedMinutes: 10,
         },
         ...memberStepsRunbook(plan),
+        // Only when walking back from freeze in a rehearsal: EKS gets its capacity back.
+        ...(plan.from === "freeze" ? scaleSteps(plan) : []),
         {
           title: "Cloudflare access open, records on AWS",
           changes: `maintenance rule disabled; ${records}`,

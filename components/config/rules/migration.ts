@@ -72,6 +72,12 @@ export function migrationRules(sections: Sections, report: Report): void {
       );
     }
   }
+  if (migration.walkBack && !migration.rehearsal) {
+    report(["migration", "walkBack"], "walking back is only for a rehearsal (set rehearsal: true)");
+  }
+  if (migration.walkBack && migration.phase === "done") {
+    report(["migration", "walkBack"], 'there is no phase after "done" to walk back from');
+  }
   const datacenterMembers = (guests ?? []).filter((g) => g.role === "mongodb").length;
   if (guests && datacenterMembers === 0) {
     report(["migration"], "the data center has no mongodb guest to take over the replica set");
