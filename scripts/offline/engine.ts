@@ -28,7 +28,7 @@ export interface RecordedResource {
   dependencies: string[];
   provider: string | undefined;
   /** The `import` id of an adopted resource. */
-  importId: string | undefined;
+  importId?: string;
   /** Inputs as sent on the wire: secrets are still wrapped in their envelope. */
   rawInputs: Record<string, unknown>;
   /** Inputs with secret envelopes removed (plain values). */
@@ -123,7 +123,7 @@ export async function startOfflineEngine(options: OfflineEngineOptions): Promise
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           dependencies: req.getDependenciesList(),
           provider: req.getProvider() || undefined,
-          importId: req.getImportid() || undefined,
+          ...(req.getImportid() ? { importId: req.getImportid() } : {}),
           rawInputs,
           inputs: unwrapSecrets(rawInputs) as Record<string, unknown>,
         });
