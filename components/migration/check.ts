@@ -27,11 +27,18 @@ export async function runPreflight(
   clients: PreflightClients,
 ): Promise<PreflightResult> {
   const request = preflightRequest(input, phase);
-  const { facts, errors } = await gatherFacts(
+  const { facts, errors, unchecked } = await gatherFacts(
     { ...request, harborProject: input.migration.harborProject },
     clients,
   );
-  const result = evaluatePreflight(request, facts);
+  // What a source could not answer is reported once, as that source's error.
+  const checkable: PreflightRequest = {
+    ...request,
+    images: request.images.filter((i) => !unchecked.images.includes(i)),
+    maxReplicationLagSeconds: unchecked.replicaSet ? undefined : request.maxReplicationLagSeconds,
+    snapshots: unchecked.snapshots ? [] : request.snapshots,
+  };
+  const result = evaluatePreflight(checkable, facts);
   // A source that did not answer blocks: the check cannot vouch for what it could not see.
   const blockers = [...errors.map((e) => `could not check ${e}`), ...result.blockers];
   return { ok: blockers.length === 0, blockers, passed: result.passed };

@@ -42,12 +42,20 @@ export function splitImage(image: string): { repository: string; tag: string } {
   return { repository: image.slice(0, at), tag: image.slice(at + 1) };
 }
 
+/** What a failing source left unchecked (each is reported once, as the source's error). */
+export interface UncheckedSources {
+  images: string[];
+  replicaSet: boolean;
+  snapshots: boolean;
+}
+
 /** Collects only the facts the request needs; a failing source becomes a blocker, not a crash. */
 export async function gatherFacts(
   request: PreflightRequest & { harborProject: string },
   clients: PreflightClients,
-): Promise<{ facts: PreflightFacts; errors: string[] }> {
+): Promise<{ facts: PreflightFacts; errors: string[]; unchecked: UncheckedSources }> {
   const errors: string[] = [];
+  const unchecked: UncheckedSources = { images: [], replicaSet: false, snapshots: false };
   const images: ImageFacts[] = [];
   for (const image of request.images) {
     const { repository, tag } = splitImage(image);
@@ -59,6 +67,7 @@ export async function gatherFacts(
       images.push({ image, ecrDigest, harborDigest });
     } catch (error) {
       errors.push(`image ${image}: ${error instanceof Error ? error.message : String(error)}`);
+      unchecked.images.push(image);
     }
   }
   let replicaSet: ReplicaSetStatus | undefined;
@@ -67,6 +76,7 @@ export async function gatherFacts(
       replicaSet = await clients.mongodb.status();
     } catch (error) {
       errors.push(`replica set: ${error instanceof Error ? error.message : String(error)}`);
+      unchecked.replicaSet = true;
     }
   }
   let snapshots: SnapshotFacts[] = [];
@@ -77,9 +87,10 @@ export async function gatherFacts(
       );
     } catch (error) {
       errors.push(`snapshots: ${error instanceof Error ? error.message : String(error)}`);
+      unchecked.snapshots = true;
     }
   }
-  return { facts: { images, replicaSet, snapshots }, errors };
+  return { facts: { images, replicaSet, snapshots }, errors, unchecked };
 }
 
 /** ECR through the AWS SDK: one `DescribeImages` per tag (a missing tag is an exception there). */

@@ -160,8 +160,8 @@ test("a source that cannot answer blocks instead of passing", async () => {
   expect(result.ok).toBe(false);
   expect(result.blockers).toEqual([
     "could not check replica set: MONGODB_URI is not set (a user with the clusterMonitor role)",
-    "replica set: no status (replSetGetStatus did not answer)",
   ]);
+  expect(result.passed).toEqual(["5 images in Harbor match ECR"]);
 });
 
 test("the report lists blockers and what passed", () => {
@@ -177,4 +177,24 @@ test("the report lists blockers and what passed", () => {
       "  ✓ every member within 10s of the primary",
     ].join("\n"),
   );
+});
+
+test("an ECR error blocks that image once, as could-not-check", async () => {
+  const source = clients();
+  source.ecr = {
+    digest: (repository) =>
+      repository === "payments/web"
+        ? Promise.reject(
+            new Error("AccessDeniedException: not authorized to perform ecr:DescribeImages"),
+          )
+        : Promise.resolve(
+            ECR[`${repository}:2026.11.30-1`] ??
+              ECR[`${repository}:v0.56.3`] ??
+              ECR[`${repository}:2026.11.27-2`],
+          ),
+  };
+  const result = await runPreflight(production, "freeze", source);
+  expect(result.blockers).toEqual([
+    "could not check image payments/web:2026.11.28-3: AccessDeniedException: not authorized to perform ecr:DescribeImages",
+  ]);
 });
