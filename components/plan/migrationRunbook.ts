@@ -1,7 +1,7 @@
 /**
  * The runbook of one phase: what a person runs or watches, what each step changes and how long it
- * is expected to take. The budget is the company's own: the whole move took 17 minutes, of which
- * about 10 were lost to outdated images — which the preflight now rules out.
+ * is expected to take. For scale: the company's own move took 17 minutes, of which about 10 were
+ * lost to outdated images — which the preflight now rules out.
  */
 import type { MigrationPlan } from "./migration";
 
@@ -45,7 +45,7 @@ function scaleSteps(plan: PlanWithoutRunbook): RunbookStep[] {
         title: `Scale EKS node groups (wave ${wave}: ${groups[0]?.role ?? ""})`,
         changes: `${plan.eks.clusterName}: ${sizes.join(", ")}`,
         layer: "eks" as const,
-        expectedMinutes: 3,
+        expectedMinutes: 2,
       },
     ];
   });
@@ -58,7 +58,8 @@ function memberStepsRunbook(plan: PlanWithoutRunbook): RunbookStep[] {
       .map((m) => `${m.host} p${m.priority} v${m.votes}${m.hidden ? " hidden" : ""}`)
       .join(", "),
     layer: "mongodb" as const,
-    expectedMinutes: 1,
+    // A reconfig commits in seconds; the wait is for the majority to install it.
+    expectedMinutes: 0.5,
   }));
 }
 
