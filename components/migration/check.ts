@@ -17,7 +17,11 @@ import { evaluatePreflight, type PreflightRequest, type PreflightResult } from "
 
 /** What entering `phase` requires (forward from the phase before it). */
 export function preflightRequest(input: MigrationInput, phase: MigrationPhase): PreflightRequest {
-  const plan = planMigration({ ...input, migration: { ...input.migration, phase } });
+  // Always the forward step: walking back (a rehearsal) needs no preflight.
+  const plan = planMigration({
+    ...input,
+    migration: { ...input.migration, phase, walkBack: false },
+  });
   return { ...plan.preflight, members: input.datacenterMembers };
 }
 

@@ -198,3 +198,14 @@ test("an ECR error blocks that image once, as could-not-check", async () => {
     "could not check image payments/web:2026.11.28-3: AccessDeniedException: not authorized to perform ecr:DescribeImages",
   ]);
 });
+
+test("a manual check while the stack walks back still checks the forward step", () => {
+  const staging = stackMigration("staging");
+  const walking = {
+    ...staging,
+    migration: { ...staging.migration, phase: "cutover" as const, walkBack: true },
+  };
+  expect(preflightRequest(walking, "cutover")).toEqual(
+    expect.objectContaining({ images: staging.migration.images, maxReplicationLagSeconds: 10 }),
+  );
+});
