@@ -27,8 +27,11 @@ async function main(argv: string[]): Promise<number> {
   for (const stack of selected) {
     results.push(await runOfflinePreview({ stack, ...(stackFile ? { stackFile } : {}) }));
   }
-  if (json) console.log(JSON.stringify(results.map(previewJson), null, 2));
-  else console.log(results.map(formatPreview).join("\n\n"));
+  const text = json
+    ? JSON.stringify(results.map(previewJson), null, 2)
+    : results.map(formatPreview).join("\n\n");
+  // A pipe is written asynchronously and `process.exit` would cut a large report short.
+  await new Promise<void>((resolve) => process.stdout.write(`${text}\n`, () => resolve()));
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
