@@ -17,3 +17,10 @@ export const platformHostnames = outputs.platformHostnames;
 export const platformCredentials = outputs.platformCredentials;
 /** The internal DNS records both routers serve. */
 export const dnsRecords = outputs.dnsRecords;
+/** The move off AWS: the phase, and the runbook for it (`docs/cutover.md`). */
+export const migrationPhase = outputs.migration?.plan.phase;
+export const migrationRunbook = outputs.migration?.plan.runbook;
+/** The replica-set reconfigs this phase applies, in order. */
+export const migrationMemberSteps = outputs.migration?.plan.mongodb.steps;
+/** Off-site backup bucket and its writer's access key (secret). */
+export const offsiteBackupCredentials = outputs.migration?.backupCredentials;

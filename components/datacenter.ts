@@ -14,6 +14,7 @@ import type { LoadedStack } from "./config/load";
 import { Harbor } from "./harbor";
 import { KubernetesPlatform, Microk8sCluster } from "./kubernetes";
 import type { ReleaseInfo } from "./kubernetes/platform";
+import { MigrationLayer } from "./migration";
 import { NetworkLayer, type DnsRecord } from "./network";
 import { planDataCenter } from "./plan";
 
@@ -26,6 +27,13 @@ export interface DataCenterOutputs {
   /** Admin and service credentials the platform generated (each secret). */
   platformCredentials: Record<string, pulumi.Output<string>>;
   dnsRecords: DnsRecord[];
+  /** The move off AWS, when the stack configures it. */
+  migration?: MigrationLayer;
+}
+
+/** Harbor's doublestar filter for the listed ECR repositories (one name, or `{a,b}`). */
+export function ecrRepositoryFilter(repositories: readonly string[]): string {
+  return repositories.length === 1 ? (repositories[0] ?? "") : `{${repositories.join(",")}}`;
 }
 
 export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOutputs {
@@ -70,16 +78,39 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     certificateAuthorities: cluster.certificateAuthorities,
   });
 
+  // The move off AWS: the phase gate first, then Cloudflare and the AWS estate (components/migration).
+  const migration = plan.migration
+    ? new MigrationLayer("migration", {
+        input: plan.migration,
+        stack: pulumi.getStack(),
+        cloudflareApiToken: secrets.cloudflareApiToken,
+      })
+    : undefined;
+
   // Harbor's projects, robots and policies, through its API once the release answers: only where
-  // the machine running `pulumi up` reaches https://<harbor hostname> (components/harbor).
+  // the machine running `pulumi up` reaches https://<harbor hostname> (components/harbor). While
+  // the platform leaves AWS, Harbor pulls the workloads' images from ECR.
   if (plan.harbor) {
+    const ecr = migration?.harborEcrReplication;
     new Harbor("harbor", {
       settings: plan.harbor.settings,
       url: plan.harbor.url,
       registryHost: plan.harbor.registryHost,
       certificateAuthority: cluster.certificateAuthorities[plan.harbor.issuer]?.certPem,
       kubernetesProvider: platform.provider,
-      dependsOn: [platform],
+      ...(ecr
+        ? {
+            ecrReplication: {
+              region: ecr.region,
+              accessKeyId: ecr.accessKeyId,
+              secretAccessKey: ecr.secretAccessKey,
+              destinationProject: ecr.project,
+              repositories: ecrRepositoryFilter(ecr.repositories),
+              enabled: ecr.enabled,
+            },
+          }
+        : {}),
+      dependsOn: [platform, ...(migration ? [migration.gate] : [])],
     });
   }
 
@@ -91,5 +122,6 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     platformHostnames: platform.hostnames,
     platformCredentials: platform.credentials,
     dnsRecords: network.dnsRecords,
+    ...(migration ? { migration } : {}),
   };
 }

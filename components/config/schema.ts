@@ -7,6 +7,9 @@ import { z } from "zod";
 import { kubernetesConfigSchema } from "./kubernetes";
 import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt, storageId } from "./primitives";
 import { harborSettingsSchema } from "./harborSettings";
+import { awsEstateSchema } from "./aws";
+import { cloudflareSchema } from "./cloudflare";
+import { migrationSchema } from "./migration";
 import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
@@ -238,6 +241,9 @@ export const sectionSchemas = {
   firewall: firewallSchema,
   kubernetes: kubernetesConfigSchema,
   harbor: harborSettingsSchema.optional(),
+  aws: awsEstateSchema.optional(),
+  cloudflare: cloudflareSchema.optional(),
+  migration: migrationSchema.optional(),
 } as const;
 
 export type SectionName = keyof typeof sectionSchemas;

@@ -8,6 +8,7 @@ import { planCluster, type ClusterPlan } from "./cluster";
 import { planCompute, type ComputePlan } from "./compute";
 import { planGuests } from "./guests";
 import { planHarbor, type HarborPlan } from "./harbor";
+import { migrationInput, type MigrationInput } from "./migration";
 import { planNetwork, type NetworkPlan } from "./network";
 import { planPlatform, type PlatformPlan } from "./platform";
 import { planServices, type ServicePlan } from "./services";
@@ -22,19 +23,24 @@ export interface DataCenterPlan {
   services: Partial<Record<GuestRole, ServicePlan>>;
   /** Harbor managed through its API; absent when the stack does not configure it. */
   harbor?: HarborPlan;
+  /** The move off AWS (phases, estate, public zone); absent when the stack does not configure it. */
+  migration?: MigrationInput;
 }
 
 export function planDataCenter(config: StackConfig): DataCenterPlan {
   const guests = planGuests(config);
   const cluster = planCluster(config);
   const harbor = planHarbor(config);
+  const services = planServices(config, guests);
+  const migration = migrationInput(config, services);
   return {
     network: planNetwork(config),
     compute: planCompute(config, guests),
     cluster,
     platform: planPlatform(config, cluster, guests),
-    services: planServices(config, guests),
+    services,
     ...(harbor ? { harbor } : {}),
+    ...(migration ? { migration } : {}),
   };
 }
 
@@ -45,6 +51,7 @@ export * from "./dns";
 export * from "./firewall";
 export * from "./guests";
 export * from "./harbor";
+export * from "./migration";
 export * from "./network";
 export * from "./platform";
 export * from "./resilience";

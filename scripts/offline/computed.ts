@@ -54,6 +54,14 @@ const computedByType: Record<string, Computed> = {
   "proxmoxve:user/token:Token": (name, inputs) => ({
     value: `${String(inputs["userId"])}!${String(inputs["tokenName"])}=${placeholder(name, 36)}`,
   }),
+  // AWS: what the provider computes for the migration's IAM and S3 resources.
+  "aws:iam/accessKey:AccessKey": (name) => ({ secret: placeholder(name, 40) }),
+  "aws:iam/user:User": (name, inputs) => ({
+    arn: `arn:aws:iam::000000000000:user/${String(inputs["name"] ?? name)}`,
+  }),
+  "aws:s3/bucket:Bucket": (name, inputs) => ({
+    arn: `arn:aws:s3:::${String(inputs["bucket"] ?? name)}`,
+  }),
   // A remote command's stdout; shaped as the admin kubeconfig `microk8s config` prints.
   "command:remote:Command": (name) => ({
     stdout: [

@@ -27,6 +27,8 @@ export interface RecordedResource {
   additionalSecretOutputs: string[];
   dependencies: string[];
   provider: string | undefined;
+  /** The `import` id of an adopted resource. */
+  importId?: string;
   /** Inputs as sent on the wire: secrets are still wrapped in their envelope. */
   rawInputs: Record<string, unknown>;
   /** Inputs with secret envelopes removed (plain values). */
@@ -72,6 +74,7 @@ interface RegisterResourceRequestLike {
   getAdditionalsecretoutputsList(): string[];
   getDependenciesList(): string[];
   getProvider(): string;
+  getImportid(): string;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 type Callback = (err: unknown, response: { getUrn(): string } | undefined) => void;
@@ -124,6 +127,7 @@ export async function startOfflineEngine(options: OfflineEngineOptions): Promise
           additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
           dependencies: req.getDependenciesList(),
           provider: req.getProvider() || undefined,
+          ...(req.getImportid() ? { importId: req.getImportid() } : {}),
           get rawInputs() {
             return rawInputs();
           },

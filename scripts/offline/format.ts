@@ -1,5 +1,6 @@
 /** Human-readable rendering of an offline preview: tree, counts, capacity and guests. */
 import type { HostCapacity, Usage } from "../../components/config/capacity";
+import type { RunbookStep } from "../../components/plan/migrationRunbook";
 import type { RecordedResource } from "./engine";
 import type { PreviewResult } from "./preview";
 
@@ -71,6 +72,17 @@ export function capacityTable(capacity: HostCapacity[]): string {
   return table(rows);
 }
 
+/** The runbook of the selected migration phase: numbered steps, what each changes, minutes. */
+export function runbookText(phase: string, steps: RunbookStep[]): string {
+  const total = steps.reduce((sum, step) => sum + step.expectedMinutes, 0);
+  const lines = [`Migration runbook, phase "${phase}" (expected ${total} min):`];
+  steps.forEach((step, i) => {
+    lines.push(`  ${i + 1}. [${step.layer}] ${step.title} (~${step.expectedMinutes} min)`);
+    lines.push(`     changes: ${step.changes}`);
+  });
+  return lines.join("\n");
+}
+
 export function formatPreview(result: PreviewResult): string {
   const out: string[] = [`=== Offline preview: stack "${result.stack}" ===`];
   if (!result.ok) {
@@ -107,6 +119,10 @@ export function formatPreview(result: PreviewResult): string {
         ...guests.map((g) => [g.name, g.role, g.kind, g.host, String(g.vmId), g.ip, g.fqdn]),
       ]),
     );
+  }
+  const { migrationPhase, migrationRunbook } = result.outputs;
+  if (typeof migrationPhase === "string" && Array.isArray(migrationRunbook)) {
+    out.push("", runbookText(migrationPhase, migrationRunbook as RunbookStep[]));
   }
   return out.join("\n");
 }

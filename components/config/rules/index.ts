@@ -13,6 +13,7 @@ import { kubernetesRules } from "./kubernetes";
 import { kubernetesSettingsRules } from "./kubernetesSettings";
 import { rangeRules } from "./ranges";
 import { siteRules } from "./site";
+import { migrationRules } from "./migration";
 import { storageRules } from "./storage";
 import { routerAccessRules, uplinkRules } from "./uplinks";
 import { addressRules, firewallRules, networkRules, routerRules } from "./network";
@@ -48,6 +49,7 @@ const RULES = [
   kubernetesNodeNetworkRules,
   platformHostnameRules,
   rangeRules,
+  migrationRules,
 ];
 
 /** Runs every cross-field rule over the sections that parsed. */
