@@ -17,3 +17,5 @@ export const platformHostnames = outputs.platformHostnames;
 export const platformCredentials = outputs.platformCredentials;
 /** The internal DNS records both routers serve. */
 export const dnsRecords = outputs.dnsRecords;
+/** What the services layer installs in which guest, with pinned versions. */
+export const services = outputs.services;

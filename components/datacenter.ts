@@ -18,7 +18,9 @@ import {
 } from "./kubernetes";
 import type { ReleaseInfo } from "./kubernetes/platform";
 import { ProxmoxCsiAccess } from "./kubernetes/proxmoxCsiAccess";
+import { privateCaBundle } from "./kubernetes/caBundle";
 import { NetworkLayer, type DnsRecord } from "./network";
+import { HARBOR_REDIS_USER, ServicesLayer, type ServiceInventoryEntry } from "./services";
 
 export interface DataCenterOutputs {
   guests: PlacedGuest[];
@@ -29,6 +31,8 @@ export interface DataCenterOutputs {
   /** Admin and service credentials the platform generated (each secret). */
   platformCredentials: Record<string, pulumi.Output<string>>;
   dnsRecords: DnsRecord[];
+  /** What the services layer installs in which guest (pinned package versions). */
+  services: ServiceInventoryEntry[];
 }
 
 /** Kubernetes nodes in config order; the first control-plane node bootstraps the cluster. */
@@ -100,6 +104,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     ? new ProxmoxCsiAccess("proxmox-csi", { provider: compute.provider })
     : undefined;
 
+  const hasRedis = config.guests.some((g) => g.role === "redis");
   const platform = new KubernetesPlatform("platform", {
     config: config.kubernetes,
     bootstrapNode: cluster.bootstrapNode,
@@ -109,8 +114,11 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     dependsOn: Object.values(compute.vms),
     services: platformServices(config),
     site: { internalZone: config.site.internalZone, publicDomain: config.site.publicDomain },
+    // The services layer provisions Redis with an ACL user for Harbor and TLS only.
+    ...(hasRedis ? { harborRedisTls: true } : {}),
     secrets: {
       cloudflareApiToken: secrets.cloudflareApiToken,
+      ...(hasRedis ? { harborRedisUser: HARBOR_REDIS_USER } : {}),
       // The exporter walks the routers from the node VMs, so their network must be allowed.
       ...(routersMonitoredFromCluster(config) ? { routerSnmp: network.snmp } : {}),
       ...(csiAccess
@@ -130,6 +138,17 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     certificateAuthorities: cluster.certificateAuthorities,
   });
 
+  const services = new ServicesLayer("services", {
+    config,
+    placement: compute.placement,
+    containers: compute.containers,
+    sshPrivateKey: secrets.sshPrivateKey,
+    certificateAuthorities: cluster.certificateAuthorities,
+    caBundle:
+      privateCaBundle(config.kubernetes, cluster.certificateAuthorities) ?? pulumi.output(""),
+    platformCredentials: platform.credentials,
+  });
+
   return {
     guests: compute.placement,
     capacity: compute.capacity,
@@ -138,5 +157,6 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     platformHostnames: platform.hostnames,
     platformCredentials: platform.credentials,
     dnsRecords: network.dnsRecords,
+    services: services.inventory,
   };
 }

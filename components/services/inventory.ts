@@ -1,0 +1,32 @@
+/** What the layer installs where, for the offline preview and the stack output. Pure. */
+import type { GuestRole } from "../config/schema";
+import { DEBIAN_PACKAGES } from "./versions";
+
+export interface ServiceInventoryEntry {
+  guest: string;
+  host: string;
+  service: string;
+  /** `name=version` of every pinned package. */
+  packages: string[];
+}
+
+type Pin = { name: string; version: string };
+const pins = (...p: Pin[]) => p.map((x) => `${x.name}=${x.version}`);
+
+/** Roles this layer provisions, with their packages; `mongodb` comes from its own renderers. */
+export function rolePackages(
+  role: GuestRole,
+  _elasticVersion: string,
+): { service: string; packages: string[] } | undefined {
+  switch (role) {
+    case "redis":
+      return {
+        service: "redis",
+        packages: pins(DEBIAN_PACKAGES.redisServer, DEBIAN_PACKAGES.redisExporter),
+      };
+    case "postgresql":
+      return { service: "postgresql", packages: pins(DEBIAN_PACKAGES.postgresql) };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The services layer: installs and configures the software in every service guest the placement
+ * declares, one child component per role. It runs after the platform (whose generated
+ * credentials it provisions: Harbor's database, Redis and object-store keys, the Elasticsearch
+ * shipper) and after the containers exist.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { mustExist } from "../invariant";
+import type { PlacedGuest } from "../compute";
+import type { StackConfig } from "../config/schema";
+import type { CertificateAuthority } from "../kubernetes/types";
+import type { ServiceContext, ServiceGuest } from "./context";
+import { applyProvisioning, planOf, type HostAccess } from "./guestSteps";
+import { rolePackages, type ServiceInventoryEntry } from "./inventory";
+import { PostgresService } from "./postgres/service";
+import { RedisService } from "./redis/service";
+import { REDIS_USERS } from "./redis/render";
+import type { ServiceProvisioning } from "./types";
+
+/** Port numbers the platform already points at (`platformServices`, Harbor's config). */
+export const SERVICE_PORTS = { redis: 6379, postgresql: 5432 } as const;
+
+/** Harbor's Redis ACL user; the platform stores it in the `harbor-redis` Secret. */
+export const HARBOR_REDIS_USER = REDIS_USERS.harbor;
+
+export interface ServicesLayerArgs {
+  readonly config: StackConfig;
+  readonly placement: readonly PlacedGuest[];
+  /** The LXC containers by guest name; each guest's steps wait for its container. */
+  readonly containers: Readonly<Record<string, pulumi.Resource>>;
+  /** SSH identity on the Proxmox hosts (the compute provider's). */
+  readonly sshPrivateKey: pulumi.Input<string>;
+  /** Root key pairs of the `ca` issuers, by issuer name (Microk8sCluster). */
+  readonly certificateAuthorities: Readonly<Record<string, CertificateAuthority>>;
+  /** PEM roots the platform trusts (Harbor's and ECK's CA bundle). */
+  readonly caBundle: pulumi.Output<string>;
+  /** Credentials the platform generated (`platformCredentials`), each secret. */
+  readonly platformCredentials: Readonly<Record<string, pulumi.Output<string>>>;
+  /**
+   * MongoDB members, by guest name: rendered by the MongoDB renderers against the same
+   * ServiceProvisioning contract and applied here like every other role. Omitted = not yet
+   * provisioned by this layer.
+   */
+  readonly mongodb?: Readonly<Record<string, ServiceProvisioning>>;
+}
+
+/** The CA that signs service certificates: the platform issuer when it is a `ca`, else the first. */
+export function signingIssuer(config: StackConfig): string {
+  const issuers = config.kubernetes.issuers.filter((i) => i.kind === "ca");
+  const platform = issuers.find((i) => i.name === config.kubernetes.platformIssuer);
+  const chosen = platform ?? issuers[0];
+  if (!chosen) {
+    throw new Error(
+      "[kubernetes.issuers] the services layer issues TLS certificates from a `ca` issuer; declare one",
+    );
+  }
+  return chosen.name;
+}
+
+/** CIDRs of the Kubernetes networks (where Harbor and the agents connect from). */
+export function kubernetesCidrs(config: StackConfig): string[] {
+  return config.networks.filter((n) => n.purpose === "kubernetes").map((n) => n.cidr);
+}
+
+export class ServicesLayer extends pulumi.ComponentResource {
+  static readonly __pulumiType = "baremetal:services:ServicesLayer";
+  /** What is installed where (packages pinned to versions). */
+  readonly inventory: ServiceInventoryEntry[] = [];
+  readonly services: Record<string, pulumi.ComponentResource> = {};
+
+  constructor(name: string, args: ServicesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(ServicesLayer.__pulumiType, name, { site: args.config.site.name }, opts);
+    const { config } = args;
+    const access: HostAccess = {
+      user: config.proxmox.sshUser,
+      privateKey: pulumi.secret(args.sshPrivateKey),
+      addresses: Object.fromEntries(config.hosts.map((h) => [h.name, h.managementIp])),
+    };
+    const provisioned = args.placement.filter(
+      (g) => rolePackages(g.role, "") !== undefined || g.role === "mongodb",
+    );
+    const ca =
+      provisioned.length > 0
+        ? mustExist(
+            args.certificateAuthorities[signingIssuer(config)],
+            `certificate authority ${signingIssuer(config)}`,
+          )
+        : undefined;
+    const credential = (key: string): pulumi.Output<string> => {
+      const value = args.platformCredentials[key];
+      if (!value)
+        throw new Error(`[platformCredentials] ${key} is missing; the platform generates it`);
+      return value;
+    };
+
+    for (const placed of args.placement) {
+      const known = rolePackages(placed.role, config.kubernetes.elastic.stackVersion);
+      if (!known && placed.role !== "mongodb") continue;
+      const declared = mustExist(
+        config.guests.find((g) => g.name === placed.name),
+        `guest ${placed.name}`,
+      );
+      const guest: ServiceGuest = {
+        guest: placed.name,
+        vmId: placed.vmId,
+        host: placed.host,
+        fqdn: placed.fqdn,
+        ip: placed.ip,
+        ...(declared.dataDisk ? { dataDir: declared.dataDisk.mountPath } : {}),
+      };
+      const context: ServiceContext = {
+        guest,
+        access,
+        ca: mustExist(ca, "signing CA"),
+        caBundle: args.caBundle,
+        dependsOn: args.containers[placed.name]
+          ? [args.containers[placed.name] as pulumi.Resource]
+          : [],
+      };
+      const childOpts = { parent: this };
+      switch (placed.role) {
+        case "redis":
+          this.services[placed.name] = new RedisService(
+            placed.name,
+            {
+              context,
+              harborPassword: credential("harborRedisPassword"),
+              port: SERVICE_PORTS.redis,
+              exporterPort: config.kubernetes.monitoring.redisExporterPort,
+            },
+            childOpts,
+          );
+          break;
+        case "postgresql":
+          this.services[placed.name] = new PostgresService(
+            placed.name,
+            {
+              context,
+              port: config.kubernetes.harbor.database.port,
+              harbor: {
+                role: config.kubernetes.harbor.database.username,
+                database: config.kubernetes.harbor.database.database,
+                password: credential("harborDatabasePassword"),
+                networks: kubernetesCidrs(config),
+              },
+            },
+            childOpts,
+          );
+          break;
+        case "mongodb": {
+          const rendered = args.mongodb?.[placed.name];
+          if (!rendered) continue;
+          this.services[placed.name] = new MongoDbService(
+            placed.name,
+            { context, rendered },
+            childOpts,
+          );
+          this.inventory.push({
+            guest: placed.name,
+            host: placed.host,
+            service: rendered.service,
+            packages: rendered.packages.map((p) => `${p.name}=${p.version}`),
+          });
+          continue;
+        }
+        default:
+          continue;
+      }
+      if (known) {
+        this.inventory.push({ guest: placed.name, host: placed.host, ...known });
+      }
+    }
+    this.registerOutputs({ inventory: this.inventory });
+  }
+}
+
+/** The MongoDB role: applies what the MongoDB renderers produced for one member. */
+export class MongoDbService extends pulumi.ComponentResource {
+  static readonly __pulumiType = "baremetal:services:MongoDbService";
+
+  constructor(
+    name: string,
+    args: { context: ServiceContext; rendered: ServiceProvisioning },
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super(MongoDbService.__pulumiType, name, { guest: args.context.guest.guest }, opts);
+    if (args.rendered.guest !== args.context.guest.guest) {
+      throw new Error(
+        `${args.context.guest.guest}: the MongoDB provisioning was rendered for ${args.rendered.guest}`,
+      );
+    }
+    applyProvisioning(
+      this,
+      args.context.guest,
+      args.context.access,
+      planOf(args.rendered),
+      pulumi.secret(args.rendered),
+      args.context.dependsOn,
+    );
+    this.registerOutputs({});
+  }
+}
