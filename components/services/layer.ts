@@ -4,6 +4,7 @@
  * credentials it provisions: Harbor's database, Redis and object-store keys, the Elasticsearch
  * shipper) and after the containers exist.
  */
+import type * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { mustExist } from "../invariant";
 import type { PlacedGuest } from "../compute";
@@ -66,7 +67,10 @@ export class ServicesLayer extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:services:ServicesLayer";
   /** What is installed where (packages pinned to versions). */
   readonly inventory: ServiceInventoryEntry[] = [];
-  readonly services: Record<string, pulumi.ComponentResource> = {};
+  readonly services: Record<
+    string,
+    pulumi.ComponentResource & { steps: command.remote.Command[] }
+  > = {};
 
   constructor(name: string, args: ServicesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
     super(ServicesLayer.__pulumiType, name, { site: args.config.site.name }, opts);
@@ -177,6 +181,8 @@ export class ServicesLayer extends pulumi.ComponentResource {
 /** The MongoDB role: applies what the MongoDB renderers produced for one member. */
 export class MongoDbService extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:services:MongoDbService";
+  /** The step commands, in order. */
+  readonly steps: command.remote.Command[];
 
   constructor(
     name: string,
@@ -189,7 +195,7 @@ export class MongoDbService extends pulumi.ComponentResource {
         `${args.context.guest.guest}: the MongoDB provisioning was rendered for ${args.rendered.guest}`,
       );
     }
-    applyProvisioning(
+    this.steps = applyProvisioning(
       this,
       args.context.guest,
       args.context.access,

@@ -1,4 +1,5 @@
 /** The PostgreSQL role: Harbor's database over TLS with SCRAM, from the Kubernetes networks. */
+import type * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { issueServerCertificate } from "../certificates";
 import { requireDataDir, type ServiceContext } from "../context";
@@ -22,6 +23,8 @@ export interface PostgresServiceArgs {
 
 export class PostgresService extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:services:PostgresService";
+  /** The step commands, in order. */
+  readonly steps: command.remote.Command[];
 
   constructor(name: string, args: PostgresServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     super(PostgresService.__pulumiType, name, { guest: args.context.guest.guest }, opts);
@@ -40,7 +43,7 @@ export class PostgresService extends pulumi.ComponentResource {
           harbor: { ...args.harbor, password },
         }),
       );
-    applyProvisioning(
+    this.steps = applyProvisioning(
       this,
       guest,
       args.context.access,

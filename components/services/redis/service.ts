@@ -1,4 +1,5 @@
 /** The Redis role: ACL passwords, the server certificate and the provisioning steps. */
+import type * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { issueServerCertificate } from "../certificates";
@@ -18,6 +19,8 @@ export interface RedisServiceArgs {
 
 export class RedisService extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:services:RedisService";
+  /** The step commands, in order. */
+  readonly steps: command.remote.Command[];
   /** Password of the exporter's ACL user (secret). */
   readonly exporterPassword: pulumi.Output<string>;
 
@@ -56,7 +59,7 @@ export class RedisService extends pulumi.ComponentResource {
           passwords: { harbor, exporter, default: fallback },
         }),
       );
-    applyProvisioning(
+    this.steps = applyProvisioning(
       this,
       guest,
       args.context.access,

@@ -1,0 +1,54 @@
+/** Rendered provisioning of every role with test inputs, for the pure and shellcheck tests. */
+import { postgresProvisioning } from "../../components/services/postgres/render";
+import { redisProvisioning } from "../../components/services/redis/render";
+import type { ServiceProvisioning } from "../../components/services/types";
+
+export const TLS = {
+  certPem: "-----BEGIN CERTIFICATE-----\nc2VydmVy\n-----END CERTIFICATE-----\n",
+  keyPem: "-----BEGIN PRIVATE KEY-----\nS0VZLU1BVEVSSUFM\n-----END PRIVATE KEY-----\n",
+  caPem: "-----BEGIN CERTIFICATE-----\nY2E=\n-----END CERTIFICATE-----\n",
+};
+
+/** Every secret the fixtures use: none may appear in a non-secret file or on a command line. */
+export const SECRETS = {
+  redisHarbor: "REDIS-HARBOR-SECRET-0123456789ab",
+  redisExporter: "REDIS-EXPORTER-SECRET-0123456789",
+  redisDefault: "REDIS-DEFAULT-SECRET-0123456789a",
+  harborDatabase: "HARBOR-DB-SECRET-0123456789abcde",
+};
+
+export function redisFixture(): ServiceProvisioning {
+  return redisProvisioning({
+    guest: "redis-1",
+    ip: "10.120.0.21",
+    dataDir: "/var/lib/redis",
+    port: 6379,
+    exporterPort: 9121,
+    tls: TLS,
+    passwords: {
+      harbor: SECRETS.redisHarbor,
+      exporter: SECRETS.redisExporter,
+      default: SECRETS.redisDefault,
+    },
+  });
+}
+
+export function postgresFixture(): ServiceProvisioning {
+  return postgresProvisioning({
+    guest: "postgres-1",
+    ip: "10.120.0.51",
+    dataDir: "/var/lib/postgresql",
+    port: 5432,
+    tls: TLS,
+    harbor: {
+      role: "harbor",
+      database: "registry",
+      password: SECRETS.harborDatabase,
+      networks: ["10.130.0.0/24"],
+    },
+  });
+}
+
+export function allFixtures(): ServiceProvisioning[] {
+  return [redisFixture(), postgresFixture()];
+}
