@@ -19,3 +19,5 @@ export const platformCredentials = outputs.platformCredentials;
 export const dnsRecords = outputs.dnsRecords;
 /** What the services layer installs in which guest, with pinned versions. */
 export const services = outputs.services;
+/** Credentials the services layer generated (secret): `pulumi stack output serviceCredentials --show-secrets`. */
+export const serviceCredentials = outputs.serviceCredentials;

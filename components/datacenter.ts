@@ -33,6 +33,8 @@ export interface DataCenterOutputs {
   dnsRecords: DnsRecord[];
   /** What the services layer installs in which guest (pinned package versions). */
   services: ServiceInventoryEntry[];
+  /** Credentials the services layer generated (each secret). */
+  serviceCredentials: Record<string, pulumi.Output<string>>;
 }
 
 /** Kubernetes nodes in config order; the first control-plane node bootstraps the cluster. */
@@ -147,6 +149,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     caBundle:
       privateCaBundle(config.kubernetes, cluster.certificateAuthorities) ?? pulumi.output(""),
     platformCredentials: platform.credentials,
+    routerSnmp: network.snmp,
   });
 
   return {
@@ -158,5 +161,6 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     platformCredentials: platform.credentials,
     dnsRecords: network.dnsRecords,
     services: services.inventory,
+    serviceCredentials: services.credentials,
   };
 }

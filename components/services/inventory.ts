@@ -26,6 +26,18 @@ export function rolePackages(
       };
     case "postgresql":
       return { service: "postgresql", packages: pins(DEBIAN_PACKAGES.postgresql) };
+    case "zabbix":
+      return {
+        service: "zabbix",
+        packages: pins(
+          DEBIAN_PACKAGES.postgresql,
+          DEBIAN_PACKAGES.zabbixServer,
+          DEBIAN_PACKAGES.phpFpm,
+          DEBIAN_PACKAGES.phpPgsql,
+          DEBIAN_PACKAGES.zabbixFrontend,
+          DEBIAN_PACKAGES.nginx,
+        ),
+      };
     default:
       return undefined;
   }

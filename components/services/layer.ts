@@ -17,9 +17,11 @@ import { PostgresService } from "./postgres/service";
 import { RedisService } from "./redis/service";
 import { REDIS_USERS } from "./redis/render";
 import type { ServiceProvisioning } from "./types";
+import type { SnmpV3Credentials } from "./zabbix/render";
+import { ZabbixService } from "./zabbix/service";
 
 /** Port numbers the platform already points at (`platformServices`, Harbor's config). */
-export const SERVICE_PORTS = { redis: 6379, postgresql: 5432 } as const;
+export const SERVICE_PORTS = { redis: 6379, postgresql: 5432, zabbix: 10051 } as const;
 
 /** Harbor's Redis ACL user; the platform stores it in the `harbor-redis` Secret. */
 export const HARBOR_REDIS_USER = REDIS_USERS.harbor;
@@ -43,6 +45,8 @@ export interface ServicesLayerArgs {
    * provisioned by this layer.
    */
   readonly mongodb?: Readonly<Record<string, ServiceProvisioning>>;
+  /** The routers' SNMPv3 user (network layer `snmp`), for the Zabbix hosts. */
+  readonly routerSnmp?: pulumi.Output<SnmpV3Credentials>;
 }
 
 /** The CA that signs service certificates: the platform issuer when it is a `ca`, else the first. */
@@ -67,6 +71,8 @@ export class ServicesLayer extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:services:ServicesLayer";
   /** What is installed where (packages pinned to versions). */
   readonly inventory: ServiceInventoryEntry[] = [];
+  /** Credentials this layer generated (secret): `pulumi stack output serviceCredentials`. */
+  readonly credentials: Record<string, pulumi.Output<string>> = {};
   readonly services: Record<
     string,
     pulumi.ComponentResource & { steps: command.remote.Command[] }
@@ -151,6 +157,33 @@ export class ServicesLayer extends pulumi.ComponentResource {
             childOpts,
           );
           break;
+        case "zabbix": {
+          if (!args.routerSnmp) {
+            throw new Error(
+              `${placed.name}: zabbix monitors the routers and needs their SNMPv3 user`,
+            );
+          }
+          const zabbix = new ZabbixService(
+            placed.name,
+            {
+              context,
+              listenPort: SERVICE_PORTS.zabbix,
+              routers: config.routers.map((r) => ({
+                name: r.name,
+                // Polled in the guest's own network when the router has an address there.
+                ip:
+                  r.addresses[declared.network] ??
+                  r.addresses["management"] ??
+                  new URL(r.restUrl).hostname,
+              })),
+              snmp: args.routerSnmp,
+            },
+            childOpts,
+          );
+          this.services[placed.name] = zabbix;
+          this.credentials[`zabbixAdminPassword`] = zabbix.adminPassword;
+          break;
+        }
         case "mongodb": {
           const rendered = args.mongodb?.[placed.name];
           if (!rendered) continue;
@@ -174,7 +207,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
         this.inventory.push({ guest: placed.name, host: placed.host, ...known });
       }
     }
-    this.registerOutputs({ inventory: this.inventory });
+    this.registerOutputs({ inventory: this.inventory, credentials: this.credentials });
   }
 }
 

@@ -12,6 +12,8 @@ export const DEBIAN_PACKAGES = {
   zabbixServer: { name: "zabbix-server-pgsql", version: "1:6.0.14+dfsg-1+b1" },
   zabbixFrontend: { name: "zabbix-frontend-php", version: "1:6.0.14+dfsg-1" },
   nginx: { name: "nginx", version: "1.22.1-9+deb12u11" },
+  phpFpm: { name: "php8.2-fpm", version: "8.2.36-1~deb12u1" },
+  phpPgsql: { name: "php8.2-pgsql", version: "8.2.36-1~deb12u1" },
 } as const;
 
 /** Tools every step program relies on (key checks, downloads, JSON). Unpinned: base system. */

@@ -2,6 +2,7 @@
 import { postgresProvisioning } from "../../components/services/postgres/render";
 import { redisProvisioning } from "../../components/services/redis/render";
 import type { ServiceProvisioning } from "../../components/services/types";
+import { zabbixProvisioning } from "../../components/services/zabbix/render";
 
 export const TLS = {
   certPem: "-----BEGIN CERTIFICATE-----\nc2VydmVy\n-----END CERTIFICATE-----\n",
@@ -15,7 +16,32 @@ export const SECRETS = {
   redisExporter: "REDIS-EXPORTER-SECRET-0123456789",
   redisDefault: "REDIS-DEFAULT-SECRET-0123456789a",
   harborDatabase: "HARBOR-DB-SECRET-0123456789abcde",
+  zabbixDatabase: "ZABBIX-DB-SECRET-0123456789abcde",
+  zabbixAdmin: "ZABBIX-ADMIN-SECRET-0123456789abc",
+  snmpAuth: "SNMP-AUTH-SECRET-0123456789abcdef",
+  snmpPriv: "SNMP-PRIV-SECRET-0123456789abcdef",
 };
+
+export function zabbixFixture(): ServiceProvisioning {
+  return zabbixProvisioning({
+    guest: "zabbix-1",
+    fqdn: "zabbix-1.stg.sp1.internal.example.com",
+    dataDir: "/var/lib/postgresql",
+    listenPort: 10051,
+    tls: TLS,
+    dbPassword: SECRETS.zabbixDatabase,
+    adminPassword: SECRETS.zabbixAdmin,
+    routers: [
+      { name: "rtr-stg-1", ip: "10.120.0.2" },
+      { name: "rtr-stg-2", ip: "10.120.0.3" },
+    ],
+    snmp: {
+      username: "monitoring",
+      authPassword: SECRETS.snmpAuth,
+      privPassword: SECRETS.snmpPriv,
+    },
+  });
+}
 
 export function redisFixture(): ServiceProvisioning {
   return redisProvisioning({
@@ -50,5 +76,5 @@ export function postgresFixture(): ServiceProvisioning {
 }
 
 export function allFixtures(): ServiceProvisioning[] {
-  return [redisFixture(), postgresFixture()];
+  return [redisFixture(), postgresFixture(), zabbixFixture()];
 }

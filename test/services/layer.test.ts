@@ -45,6 +45,13 @@ function layerArgs(config: StackConfig, extra: Partial<ServicesLayerArgs> = {}):
       "internal-ca": { certPem: pulumi.output(TLS.caPem), privateKeyPem: pulumi.secret(CA_KEY) },
     },
     caBundle: pulumi.output(TLS.caPem),
+    routerSnmp: pulumi.secret({
+      username: "monitoring",
+      authProtocol: "SHA1" as const,
+      authPassword: SECRETS.snmpAuth,
+      privProtocol: "AES" as const,
+      privPassword: SECRETS.snmpPriv,
+    }),
     platformCredentials: {
       harborRedisPassword: pulumi.secret(SECRETS.redisHarbor),
       harborDatabasePassword: pulumi.secret(SECRETS.harborDatabase),
@@ -96,7 +103,13 @@ describe("ServicesLayer on the staging placement", () => {
       "postgres-1-install",
       "redis-1-configure",
       "redis-1-install",
+      "zabbix-1-database",
+      "zabbix-1-install",
+      "zabbix-1-routers",
+      "zabbix-1-server",
     ]);
+    expect(command("zabbix-1-routers").dependencies).toContain(command("zabbix-1-server").urn);
+    expect(command("zabbix-1-server").dependencies).toContain(command("zabbix-1-database").urn);
     expect(command("redis-1-configure").dependencies).toContain(command("redis-1-install").urn);
     const parentTypes = commands().map(
       (c) => engine.resources.find((r) => r.urn === c.parentUrn)?.type,
@@ -106,6 +119,7 @@ describe("ServicesLayer on the staging placement", () => {
         "baremetal:services:RedisService",
         "baremetal:services:PostgresService",
         "baremetal:services:MongoDbService",
+        "baremetal:services:ZabbixService",
       ]),
     );
   });
@@ -137,6 +151,20 @@ describe("ServicesLayer on the staging placement", () => {
     expect(String(triggers[0])).toMatch(/^[0-9a-f]{64}$/);
     expect(command("redis-1-configure").inputs["logging"]).toBe("stderr");
     expect(command("redis-1-install").inputs["logging"]).toBe("stdoutAndStderr");
+  });
+
+  it("imports the routers into Zabbix at their address in the zabbix guest's network", () => {
+    const stdin = String(command("zabbix-1-routers").inputs["stdin"]);
+    const yaml = Buffer.from(
+      /router-hosts\.yaml[^\n]*\n[^\n]*\n[^\n]*<<'PULUMI_FILE_EOF'\n([\s\S]*?)\nPULUMI_FILE_EOF/
+        .exec(stdin)?.[1]
+        ?.replace(/\n/g, "") ?? "",
+      "base64",
+    ).toString("utf8");
+    expect(yaml).toContain("ip: 10.120.0.2");
+    expect(yaml).toContain("ip: 10.120.0.3");
+    expect(yaml).toContain(`authpassphrase: ${SECRETS.snmpAuth}`);
+    expect(layer.credentials["zabbixAdminPassword"]).toBeDefined();
   });
 
   it("issues server certificates for the guests' FQDNs from the internal CA", () => {

@@ -1,6 +1,20 @@
 /** A free loopback TCP port, and waiting for a server to listen on one. */
 import { createServer, connect } from "node:net";
 
+/** A free port in 20000-32767 (zabbix_server accepts 1024-32767, below Linux's ephemeral range). */
+export async function freePortBelow(max: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 20000 + Math.floor(Math.random() * (max - 20000));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in 20000-${max} found`);
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
