@@ -1,6 +1,6 @@
 /** What the layer installs where, for the offline preview and the stack output. Pure. */
 import type { GuestRole } from "../config/schema";
-import { DEBIAN_PACKAGES } from "./versions";
+import { DEBIAN_PACKAGES, GARAGE_RELEASE } from "./versions";
 
 export interface ServiceInventoryEntry {
   guest: string;
@@ -38,6 +38,14 @@ export function rolePackages(
           DEBIAN_PACKAGES.nginx,
         ),
       };
+    case "objectstore":
+      // Not provisioned until the release checksum is pinned (see GARAGE_RELEASE).
+      return GARAGE_RELEASE.sha256
+        ? {
+            service: "garage",
+            packages: [`garage=${GARAGE_RELEASE.version}`, ...pins(DEBIAN_PACKAGES.nginx)],
+          }
+        : undefined;
     default:
       return undefined;
   }

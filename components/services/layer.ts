@@ -19,6 +19,8 @@ import { REDIS_USERS } from "./redis/render";
 import type { ServiceProvisioning } from "./types";
 import type { SnmpV3Credentials } from "./zabbix/render";
 import { ZabbixService } from "./zabbix/service";
+import { GarageService } from "./garage/service";
+import { GARAGE_RELEASE } from "./versions";
 
 /** Port numbers the platform already points at (`platformServices`, Harbor's config). */
 export const SERVICE_PORTS = { redis: 6379, postgresql: 5432, zabbix: 10051 } as const;
@@ -105,7 +107,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
 
     for (const placed of args.placement) {
       const known = rolePackages(placed.role, config.kubernetes.elastic.stackVersion);
-      if (!known && placed.role !== "mongodb") continue;
+      if (!known && placed.role !== "mongodb" && placed.role !== "objectstore") continue;
       const declared = mustExist(
         config.guests.find((g) => g.name === placed.name),
         `guest ${placed.name}`,
@@ -182,6 +184,38 @@ export class ServicesLayer extends pulumi.ComponentResource {
           );
           this.services[placed.name] = zabbix;
           this.credentials[`zabbixAdminPassword`] = zabbix.adminPassword;
+          break;
+        }
+        case "objectstore": {
+          const image = config.kubernetes.harbor.imageStorage;
+          if (image.type !== "s3") continue;
+          const sha256 = GARAGE_RELEASE.sha256;
+          if (!sha256) {
+            pulumi.log.warn(
+              `${placed.name}: Garage is not provisioned: set GARAGE_RELEASE.sha256 in components/services/versions.ts from a verified download of ${GARAGE_RELEASE.version}`,
+              this,
+            );
+            continue;
+          }
+          const garage = new GarageService(
+            placed.name,
+            {
+              context,
+              release: { ...GARAGE_RELEASE, sha256 },
+              publicPort: Number(new URL(image.regionendpoint).port || 443),
+              region: image.region,
+              bucket: image.bucket,
+              // Nine tenths of the data disk: Garage needs room for its metadata.
+              capacityBytes: Math.floor((declared.dataDisk?.sizeGb ?? 0) * 0.9 * 1024 ** 3),
+              harborKey: {
+                accessKeyId: credential("harborS3AccessKey"),
+                secretAccessKey: credential("harborS3SecretKey"),
+              },
+            },
+            childOpts,
+          );
+          this.services[placed.name] = garage;
+          this.credentials["garageAdminToken"] = garage.adminToken;
           break;
         }
         case "mongodb": {

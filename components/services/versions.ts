@@ -31,3 +31,15 @@ export const ELASTIC_REPOSITORY = {
 
 /** PostgreSQL major version of bookworm; paths under /etc/postgresql and /usr/lib/postgresql. */
 export const POSTGRES_MAJOR = 15;
+
+/**
+ * Garage is not packaged by Debian: the static release binary is downloaded from Garage's release
+ * site and checked against `sha256` before it is installed. The checksum must be taken from a
+ * verified download of exactly this version (`sha256sum garage`); until it is set here, the
+ * object store is not provisioned and `pulumi up` warns so.
+ */
+export const GARAGE_RELEASE: { version: string; url: string; sha256: string | undefined } = {
+  version: "v1.1.0",
+  url: "https://garagehq.deuxfleurs.fr/_releases/v1.1.0/x86_64-unknown-linux-musl/garage",
+  sha256: undefined,
+};

@@ -3,6 +3,7 @@ import { postgresProvisioning } from "../../components/services/postgres/render"
 import { redisProvisioning } from "../../components/services/redis/render";
 import type { ServiceProvisioning } from "../../components/services/types";
 import { zabbixProvisioning } from "../../components/services/zabbix/render";
+import { garageProvisioning } from "../../components/services/garage/render";
 
 export const TLS = {
   certPem: "-----BEGIN CERTIFICATE-----\nc2VydmVy\n-----END CERTIFICATE-----\n",
@@ -20,7 +21,30 @@ export const SECRETS = {
   zabbixAdmin: "ZABBIX-ADMIN-SECRET-0123456789abc",
   snmpAuth: "SNMP-AUTH-SECRET-0123456789abcdef",
   snmpPriv: "SNMP-PRIV-SECRET-0123456789abcdef",
+  garageRpc: "ab".repeat(32),
+  garageAdmin: "GARAGE-ADMIN-SECRET-0123456789ab",
+  harborS3Secret: "cd".repeat(32),
 };
+
+export function garageFixture(): ServiceProvisioning {
+  return garageProvisioning({
+    guest: "objects-1",
+    fqdn: "objects-1.stg.sp1.internal.example.com",
+    dataDir: "/var/lib/garage",
+    publicPort: 3900,
+    region: "default",
+    bucket: "harbor-staging",
+    capacity: "193273528320",
+    tls: TLS,
+    release: { version: "v1.1.0", url: "https://example.invalid/garage", sha256: "0".repeat(64) },
+    rpcSecret: SECRETS.garageRpc,
+    adminToken: SECRETS.garageAdmin,
+    harborKey: {
+      accessKeyId: "GK0123456789abcdef01234567",
+      secretAccessKey: SECRETS.harborS3Secret,
+    },
+  });
+}
 
 export function zabbixFixture(): ServiceProvisioning {
   return zabbixProvisioning({
@@ -76,5 +100,5 @@ export function postgresFixture(): ServiceProvisioning {
 }
 
 export function allFixtures(): ServiceProvisioning[] {
-  return [redisFixture(), postgresFixture(), zabbixFixture()];
+  return [redisFixture(), postgresFixture(), zabbixFixture(), garageFixture()];
 }
