@@ -22,6 +22,8 @@ export function issueServerCertificate(
   name: string,
   subject: { fqdn: string; ip: string },
   ca: CertificateAuthority,
+  /** Also a client certificate (Elasticsearch's transport layer presents it to its peers). */
+  clientAuth = false,
 ): IssuedCertificate {
   const key = new tls.PrivateKey(
     `${name}-tls-key`,
@@ -49,7 +51,12 @@ export function issueServerCertificate(
       caPrivateKeyPem: pulumi.secret(ca.privateKeyPem),
       validityPeriodHours: SERVER_CERT_HOURS,
       earlyRenewalHours: SERVER_CERT_RENEW_HOURS,
-      allowedUses: ["digital_signature", "key_encipherment", "server_auth"],
+      allowedUses: [
+        "digital_signature",
+        "key_encipherment",
+        "server_auth",
+        ...(clientAuth ? ["client_auth"] : []),
+      ],
     },
     { parent },
   );

@@ -16,7 +16,7 @@ const pins = (...p: Pin[]) => p.map((x) => `${x.name}=${x.version}`);
 /** Roles this layer provisions, with their packages; `mongodb` comes from its own renderers. */
 export function rolePackages(
   role: GuestRole,
-  _elasticVersion: string,
+  elasticVersion: string,
 ): { service: string; packages: string[] } | undefined {
   switch (role) {
     case "redis":
@@ -38,6 +38,10 @@ export function rolePackages(
           DEBIAN_PACKAGES.nginx,
         ),
       };
+    case "elasticsearch":
+      return { service: "elasticsearch", packages: [`elasticsearch=${elasticVersion}`] };
+    case "kibana":
+      return { service: "kibana", packages: [`kibana=${elasticVersion}`] };
     case "objectstore":
       // Not provisioned until the release checksum is pinned (see GARAGE_RELEASE).
       return GARAGE_RELEASE.sha256

@@ -21,9 +21,16 @@ import type { SnmpV3Credentials } from "./zabbix/render";
 import { ZabbixService } from "./zabbix/service";
 import { GarageService } from "./garage/service";
 import { GARAGE_RELEASE } from "./versions";
+import { ElasticsearchService, KibanaService } from "./elastic/service";
 
 /** Port numbers the platform already points at (`platformServices`, Harbor's config). */
-export const SERVICE_PORTS = { redis: 6379, postgresql: 5432, zabbix: 10051 } as const;
+export const SERVICE_PORTS = {
+  redis: 6379,
+  postgresql: 5432,
+  zabbix: 10051,
+  elasticsearch: 9200,
+  kibana: 5601,
+} as const;
 
 /** Harbor's Redis ACL user; the platform stores it in the `harbor-redis` Secret. */
 export const HARBOR_REDIS_USER = REDIS_USERS.harbor;
@@ -105,7 +112,12 @@ export class ServicesLayer extends pulumi.ComponentResource {
       return value;
     };
 
-    for (const placed of args.placement) {
+    // Kibana waits for Elasticsearch (it sets kibana_system's password), so that comes first.
+    const ordered = [...args.placement].sort(
+      (a, b) => Number(a.role === "kibana") - Number(b.role === "kibana"),
+    );
+    let elasticsearch: { service: ElasticsearchService; fqdn: string } | undefined;
+    for (const placed of ordered) {
       const known = rolePackages(placed.role, config.kubernetes.elastic.stackVersion);
       if (!known && placed.role !== "mongodb" && placed.role !== "objectstore") continue;
       const declared = mustExist(
@@ -184,6 +196,47 @@ export class ServicesLayer extends pulumi.ComponentResource {
           );
           this.services[placed.name] = zabbix;
           this.credentials[`zabbixAdminPassword`] = zabbix.adminPassword;
+          break;
+        }
+        case "elasticsearch": {
+          const service = new ElasticsearchService(
+            placed.name,
+            {
+              context,
+              version: config.kubernetes.elastic.stackVersion,
+              clusterName: `${config.site.name}-logs`,
+              memoryGb: declared.memoryGb,
+              httpPort: SERVICE_PORTS.elasticsearch,
+              shipper: {
+                username: config.kubernetes.elastic.username,
+                password: credential("elasticsearchPassword"),
+              },
+            },
+            childOpts,
+          );
+          elasticsearch ??= { service, fqdn: placed.fqdn };
+          this.services[placed.name] = service;
+          this.credentials["elasticPassword"] = service.elasticPassword;
+          break;
+        }
+        case "kibana": {
+          if (!elasticsearch) {
+            throw new Error(`${placed.name}: Kibana needs an elasticsearch guest in the placement`);
+          }
+          this.services[placed.name] = new KibanaService(
+            placed.name,
+            {
+              context: {
+                ...context,
+                dependsOn: [...context.dependsOn, ...elasticsearch.service.steps],
+              },
+              version: config.kubernetes.elastic.stackVersion,
+              port: SERVICE_PORTS.kibana,
+              elasticsearchUrl: `https://${elasticsearch.fqdn}:${SERVICE_PORTS.elasticsearch}`,
+              kibanaSystemPassword: elasticsearch.service.kibanaSystemPassword,
+            },
+            childOpts,
+          );
           break;
         }
         case "objectstore": {

@@ -4,6 +4,10 @@ import { redisProvisioning } from "../../components/services/redis/render";
 import type { ServiceProvisioning } from "../../components/services/types";
 import { zabbixProvisioning } from "../../components/services/zabbix/render";
 import { garageProvisioning } from "../../components/services/garage/render";
+import {
+  elasticsearchProvisioning,
+  kibanaProvisioning,
+} from "../../components/services/elastic/render";
 
 export const TLS = {
   certPem: "-----BEGIN CERTIFICATE-----\nc2VydmVy\n-----END CERTIFICATE-----\n",
@@ -24,7 +28,41 @@ export const SECRETS = {
   garageRpc: "ab".repeat(32),
   garageAdmin: "GARAGE-ADMIN-SECRET-0123456789ab",
   harborS3Secret: "cd".repeat(32),
+  elastic: "ELASTIC-SUPERUSER-SECRET-01234567",
+  kibanaSystem: "KIBANA-SYSTEM-SECRET-0123456789ab",
+  shipper: "SHIPPER-SECRET-0123456789abcdefgh",
+  kibanaKey: "KIBANA-ENCRYPTION-KEY-0123456789abcdefghijklmn",
 };
+
+export function elasticsearchFixture(): ServiceProvisioning {
+  return elasticsearchProvisioning({
+    guest: "elasticsearch-1",
+    ip: "10.120.0.41",
+    dataDir: "/var/lib/elasticsearch",
+    memoryGb: 16,
+    clusterName: "sp1-stg-logs",
+    version: "8.19.4",
+    httpPort: 9200,
+    tls: TLS,
+    elasticPassword: SECRETS.elastic,
+    kibanaSystemPassword: SECRETS.kibanaSystem,
+    shipper: { username: "k8s-shipper", password: SECRETS.shipper },
+  });
+}
+
+export function kibanaFixture(): ServiceProvisioning {
+  return kibanaProvisioning({
+    guest: "kibana-1",
+    ip: "10.120.0.42",
+    fqdn: "kibana-1.stg.sp1.internal.example.com",
+    version: "8.19.4",
+    port: 5601,
+    elasticsearchUrl: "https://elasticsearch-1.stg.sp1.internal.example.com:9200",
+    tls: TLS,
+    kibanaSystemPassword: SECRETS.kibanaSystem,
+    encryptionKey: SECRETS.kibanaKey,
+  });
+}
 
 export function garageFixture(): ServiceProvisioning {
   return garageProvisioning({
@@ -100,5 +138,12 @@ export function postgresFixture(): ServiceProvisioning {
 }
 
 export function allFixtures(): ServiceProvisioning[] {
-  return [redisFixture(), postgresFixture(), zabbixFixture(), garageFixture()];
+  return [
+    redisFixture(),
+    postgresFixture(),
+    zabbixFixture(),
+    garageFixture(),
+    elasticsearchFixture(),
+    kibanaFixture(),
+  ];
 }

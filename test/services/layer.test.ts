@@ -55,6 +55,9 @@ function layerArgs(config: StackConfig, extra: Partial<ServicesLayerArgs> = {}):
     platformCredentials: {
       harborRedisPassword: pulumi.secret(SECRETS.redisHarbor),
       harborDatabasePassword: pulumi.secret(SECRETS.harborDatabase),
+      elasticsearchPassword: pulumi.secret(SECRETS.shipper),
+      harborS3AccessKey: pulumi.secret("GK0123456789abcdef01234567"),
+      harborS3SecretKey: pulumi.secret(SECRETS.harborS3Secret),
     },
     ...extra,
   };
@@ -98,6 +101,11 @@ describe("ServicesLayer on the staging placement", () => {
         .map((c) => c.name)
         .sort(),
     ).toEqual([
+      "elasticsearch-1-configure",
+      "elasticsearch-1-host-sysctl",
+      "elasticsearch-1-install",
+      "kibana-1-configure",
+      "kibana-1-install",
       "mongo-1-install",
       "postgres-1-configure",
       "postgres-1-install",
@@ -120,8 +128,18 @@ describe("ServicesLayer on the staging placement", () => {
         "baremetal:services:PostgresService",
         "baremetal:services:MongoDbService",
         "baremetal:services:ZabbixService",
+        "baremetal:services:ElasticsearchService",
+        "baremetal:services:KibanaService",
       ]),
     );
+    // Kibana waits for Elasticsearch, whose guest steps wait for the host's kernel setting.
+    expect(command("kibana-1-install").dependencies).toContain(
+      command("elasticsearch-1-configure").urn,
+    );
+    expect(command("elasticsearch-1-install").dependencies).toContain(
+      command("elasticsearch-1-host-sysctl").urn,
+    );
+    expect(command("elasticsearch-1-host-sysctl").inputs["create"]).toBe("exec /bin/bash -s");
   });
 
   it("reaches each container through its Proxmox host with pct exec, no secret on the command line", () => {
@@ -199,6 +217,12 @@ describe("ServicesLayer on the staging placement", () => {
           packages: ["postgresql-15=15.20-0+deb12u1"],
         },
         { guest: "mongo-1", host: "pve-stg", service: "mongodb", packages: ["mongodb-org=8.0.4"] },
+        {
+          guest: "elasticsearch-1",
+          host: "pve-stg",
+          service: "elasticsearch",
+          packages: ["elasticsearch=8.19.4"],
+        },
       ]),
     );
   });
