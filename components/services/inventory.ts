@@ -8,6 +8,8 @@ export interface ServiceInventoryEntry {
   service: string;
   /** `name=version` of every pinned package. */
   packages: string[];
+  /** Why the guest is not provisioned by this layer (yet); absent when it is. */
+  note?: string;
 }
 
 type Pin = { name: string; version: string };

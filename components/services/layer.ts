@@ -244,6 +244,13 @@ export class ServicesLayer extends pulumi.ComponentResource {
           if (image.type !== "s3") continue;
           const sha256 = GARAGE_RELEASE.sha256;
           if (!sha256) {
+            this.inventory.push({
+              guest: placed.name,
+              host: placed.host,
+              service: "garage",
+              packages: [],
+              note: "not provisioned: Garage release checksum not pinned",
+            });
             pulumi.log.warn(
               `${placed.name}: Garage is not provisioned: set GARAGE_RELEASE.sha256 in components/services/versions.ts from a verified download of ${GARAGE_RELEASE.version}`,
               this,
@@ -273,7 +280,16 @@ export class ServicesLayer extends pulumi.ComponentResource {
         }
         case "mongodb": {
           const rendered = args.mongodb?.[placed.name];
-          if (!rendered) continue;
+          if (!rendered) {
+            this.inventory.push({
+              guest: placed.name,
+              host: placed.host,
+              service: "mongodb",
+              packages: [],
+              note: "not provisioned by this layer: no MongoDB provisioning given",
+            });
+            continue;
+          }
           this.services[placed.name] = new MongoDbService(
             placed.name,
             { context, rendered },

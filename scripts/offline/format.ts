@@ -1,5 +1,6 @@
 /** Human-readable rendering of an offline preview: tree, counts, capacity and guests. */
 import type { HostCapacity, Usage } from "../../components/config/capacity";
+import type { ServiceInventoryEntry } from "../../components/services";
 import type { RecordedResource } from "./engine";
 import type { PreviewResult } from "./preview";
 
@@ -71,6 +72,14 @@ export function capacityTable(capacity: HostCapacity[]): string {
   return table(rows);
 }
 
+/** What the services layer installs in which guest, with the pinned versions. */
+export function servicesTable(services: ServiceInventoryEntry[]): string {
+  return table([
+    ["guest", "host", "service", "packages (pinned)"],
+    ...services.map((s) => [s.guest, s.host, s.service, s.note ?? s.packages.join(", ")]),
+  ]);
+}
+
 export function formatPreview(result: PreviewResult): string {
   const out: string[] = [`=== Offline preview: stack "${result.stack}" ===`];
   if (!result.ok) {
@@ -108,6 +117,8 @@ export function formatPreview(result: PreviewResult): string {
       ]),
     );
   }
+  const services = result.outputs["services"] as ServiceInventoryEntry[] | undefined;
+  if (services) out.push("", "Services installed in the guests:", servicesTable(services));
   return out.join("\n");
 }
 
