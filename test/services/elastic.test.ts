@@ -43,6 +43,12 @@ describe("elasticsearch", () => {
     expect(install?.script).toContain("elasticsearch=8.19.4");
   });
 
+  it("discards the package's output (it prints a generated password) and drops its password hash", () => {
+    const [install, configure] = elasticsearchFixture().steps;
+    expect(install?.script).toMatch(/\{\n[\s\S]*apt-get install[\s\S]*\n\} >\/dev\/null/);
+    expect(configure?.script).toContain("autoconfiguration.password_hash");
+  });
+
   it("serves HTTP and transport over TLS from PEM files, single node, data on the mount", () => {
     const yml = elasticsearchYml({
       clusterName: "c",

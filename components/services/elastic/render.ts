@@ -148,7 +148,9 @@ export function elasticsearchProvisioning(
           `if ! mountpoint -q ${input.dataDir}; then echo "\${STEP_LABEL}: ${input.dataDir} is not the data mount" >&2; exit 1; fi`,
           baseToolsScript(),
           aptKeyScript(ELASTIC_REPOSITORY),
-          aptInstallScript(packages),
+          // The package's security auto-configuration prints a generated superuser password on
+          // stdout: the install's output is discarded (failures still reach stderr).
+          `{\n${aptInstallScript(packages)}\n} >/dev/null`,
           `chown elasticsearch:elasticsearch ${input.dataDir}`,
         ].join("\n"),
       },
@@ -195,7 +197,8 @@ export function elasticsearchProvisioning(
           "keystore=/usr/share/elasticsearch/bin/elasticsearch-keystore",
           // The package's auto-configuration stores passwords for its own generated keystores;
           // this node uses PEM files instead, so those settings must go.
-          "for setting in xpack.security.http.ssl.keystore.secure_password xpack.security.transport.ssl.keystore.secure_password xpack.security.transport.ssl.truststore.secure_password; do",
+          // The auto-configured superuser password hash would also win over ours at first start.
+          "for setting in autoconfiguration.password_hash xpack.security.http.ssl.keystore.secure_password xpack.security.transport.ssl.keystore.secure_password xpack.security.transport.ssl.truststore.secure_password; do",
           '  if "$keystore" list | grep -qx "$setting"; then "$keystore" remove "$setting"; fi',
           "done",
           // Used by the elastic user only until the security index exists (first start).
