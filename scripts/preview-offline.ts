@@ -27,9 +27,14 @@ async function main(argv: string[]): Promise<number> {
   for (const stack of selected) {
     results.push(await runOfflinePreview({ stack, ...(stackFile ? { stackFile } : {}) }));
   }
-  if (json) console.log(JSON.stringify(results.map(previewJson), null, 2));
-  else console.log(results.map(formatPreview).join("\n\n"));
-  return results.every((r) => r.ok) ? 0 : 1;
+  const text = json
+    ? JSON.stringify(results.map(previewJson), null, 2)
+    : results.map(formatPreview).join("\n\n");
+  const code = results.every((r) => r.ok) ? 0 : 1;
+  // Exit only once the whole report is written: a pipe may still hold part of it, and
+  // process.exit would cut it off.
+  await new Promise<void>((resolve) => process.stdout.write(`${text}\n`, () => resolve()));
+  return code;
 }
 
 main(process.argv.slice(2)).then(

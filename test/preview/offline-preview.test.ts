@@ -11,6 +11,8 @@ import { parse, stringify } from "yaml";
 const ROOT = path.join(__dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const run = promisify(execFile);
+// The program is evaluated for both stacks in a child process; a busy machine needs time.
+jest.setTimeout(120_000);
 
 async function preview(...args: string[]): Promise<{ code: number; stdout: string }> {
   try {
