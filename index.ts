@@ -24,3 +24,7 @@ export const migrationRunbook = outputs.migration?.plan.runbook;
 export const migrationMemberSteps = outputs.migration?.plan.mongodb.steps;
 /** Off-site backup bucket and its writer's access key (secret). */
 export const offsiteBackupCredentials = outputs.migration?.backupCredentials;
+/** What the services layer installs in which guest, with pinned versions. */
+export const services = outputs.services;
+/** Credentials the services layer generated (secret): `pulumi stack output serviceCredentials --show-secrets`. */
+export const serviceCredentials = outputs.serviceCredentials;

@@ -14,9 +14,11 @@ import type { LoadedStack } from "./config/load";
 import { Harbor } from "./harbor";
 import { KubernetesPlatform, Microk8sCluster } from "./kubernetes";
 import type { ReleaseInfo } from "./kubernetes/platform";
+import { privateCaBundle } from "./kubernetes/caBundle";
 import { MigrationLayer } from "./migration";
 import { NetworkLayer, type DnsRecord } from "./network";
 import { planDataCenter } from "./plan";
+import { HARBOR_REDIS_USER, ServicesLayer, type ServiceInventoryEntry } from "./services";
 
 export interface DataCenterOutputs {
   guests: PlacedGuest[];
@@ -29,6 +31,10 @@ export interface DataCenterOutputs {
   dnsRecords: DnsRecord[];
   /** The move off AWS, when the stack configures it. */
   migration?: MigrationLayer;
+  /** What the services layer installs in which guest (pinned package versions). */
+  services: ServiceInventoryEntry[];
+  /** Credentials the services layer generated (each secret). */
+  serviceCredentials: Record<string, pulumi.Output<string>>;
 }
 
 /** Harbor's doublestar filter for the listed ECR repositories (one name, or `{a,b}`). */
@@ -58,13 +64,17 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     ? new ProxmoxCsiAccess("proxmox-csi", { provider: compute.provider, ...plan.compute.csiAccess })
     : undefined;
 
+  const hasRedis = plan.services.redis !== undefined;
   const platform = new KubernetesPlatform("platform", {
     plan: plan.platform,
     sshPrivateKey: secrets.sshPrivateKey,
     bootstrapSshHostKey: cluster.bootstrapSshHostKey,
     dependsOn: Object.values(compute.vms),
+    // The services layer provisions Redis with an ACL user for Harbor and TLS only.
+    ...(hasRedis ? { harborRedisTls: true } : {}),
     secrets: {
       cloudflareApiToken: secrets.cloudflareApiToken,
+      ...(hasRedis ? { harborRedisUser: HARBOR_REDIS_USER } : {}),
       // The exporter walks the routers from the node VMs, so their network must be allowed.
       ...(plan.platform.monitorsRouters ? { routerSnmp: network.snmp } : {}),
       ...(csi && csiAccess
@@ -114,6 +124,19 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     });
   }
 
+  // The services inside the guests, once the platform's credentials for them exist.
+  const services = new ServicesLayer("services", {
+    config,
+    placement: compute.placement,
+    containers: compute.containers,
+    sshPrivateKey: secrets.sshPrivateKey,
+    certificateAuthorities: cluster.certificateAuthorities,
+    caBundle:
+      privateCaBundle(config.kubernetes, cluster.certificateAuthorities) ?? pulumi.output(""),
+    platformCredentials: platform.credentials,
+    routerSnmp: network.snmp,
+  });
+
   return {
     guests: compute.placement,
     capacity: compute.capacity,
@@ -123,5 +146,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
     platformCredentials: platform.credentials,
     dnsRecords: network.dnsRecords,
     ...(migration ? { migration } : {}),
+    services: services.inventory,
+    serviceCredentials: services.credentials,
   };
 }

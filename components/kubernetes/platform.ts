@@ -30,6 +30,8 @@ export interface KubernetesPlatformArgs {
    * generated instead. `proxmoxCsi` must be given when the plan has `csi`.
    */
   readonly secrets?: PlatformSecretInputs;
+  /** The external Redis accepts TLS only (the services layer provisions it so). */
+  readonly harborRedisTls?: boolean;
   /** Root key pairs of the `ca` issuers (Microk8sCluster), by issuer name. */
   readonly certificateAuthorities?: Readonly<Record<string, CertificateAuthority>>;
 }
@@ -120,7 +122,13 @@ export class KubernetesPlatform extends pulumi.ComponentResource {
 
     const values = chartValues(
       { config, nodes: plan.nodes, services: plan.services },
-      { redisPassword: args.secrets?.harborRedisPassword !== undefined },
+      {
+        redisPassword:
+          args.secrets?.harborRedisPassword !== undefined ||
+          args.secrets?.harborRedisUser !== undefined,
+        ...(args.secrets?.harborRedisUser ? { redisUser: args.secrets.harborRedisUser } : {}),
+        ...(args.harborRedisTls ? { redisTls: true } : {}),
+      },
     );
     this.releases = {} as Record<ChartKey, ReleaseInfo>;
     const release = (key: ChartKey, dependsOn: pulumi.Resource[]): k8s.helm.v3.Release => {

@@ -19,8 +19,13 @@ import { SNMP_AUTH_FILE, snmpAuthConfig, type SnmpV3User } from "./values/snmpEx
 export interface PlatformSecretInputs {
   /** Password of the Harbor role on the external PostgreSQL. @default generated */
   readonly harborDatabasePassword?: pulumi.Output<string>;
-  /** Password of the external Redis; omitted = Redis without AUTH. */
+  /** Password of the external Redis; omitted = Redis without AUTH (unless `harborRedisUser`). */
   readonly harborRedisPassword?: pulumi.Output<string>;
+  /**
+   * ACL user of Harbor on the external Redis (the services layer provisions it); without
+   * `harborRedisPassword`, its password is generated and exposed as `harborRedisPassword`.
+   */
+  readonly harborRedisUser?: string;
   /** Object-store credentials for Harbor blobs. @default generated */
   readonly harborS3?: { accessKey: pulumi.Output<string>; secretKey: pulumi.Output<string> };
   /** Password of the Elasticsearch user the agents ship with. @default generated */
@@ -171,9 +176,15 @@ export class PlatformSecrets extends pulumi.ComponentResource {
       args.inputs.harborDatabasePassword ?? generate("harbor-database", 32).result,
     );
     store(secretNames.harborDatabase, "harbor", { password: database });
-    if (args.inputs.harborRedisPassword) {
+    if (args.inputs.harborRedisPassword || args.inputs.harborRedisUser) {
+      const redisPassword = credential(
+        "harborRedisPassword",
+        args.inputs.harborRedisPassword ?? generate("harbor-redis", 32).result,
+      );
+      // The chart reads REDIS_USERNAME from the same Secret in ACL mode.
       store(secretNames.harborRedis, "harbor", {
-        REDIS_PASSWORD: pulumi.secret(args.inputs.harborRedisPassword),
+        REDIS_PASSWORD: redisPassword,
+        ...(args.inputs.harborRedisUser ? { REDIS_USERNAME: args.inputs.harborRedisUser } : {}),
       });
     }
     if (args.harborUsesS3) {

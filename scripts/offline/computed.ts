@@ -50,6 +50,13 @@ const computedByType: Record<string, Computed> = {
   "tls:index/selfSignedCert:SelfSignedCert": (name) => ({
     certPem: pem("CERTIFICATE", Buffer.from(`certificate ${name}`).toString("base64")),
   }),
+  // Service certificates of the internal CA (services layer).
+  "tls:index/certRequest:CertRequest": (name) => ({
+    certRequestPem: pem("CERTIFICATE REQUEST", Buffer.from(`request ${name}`).toString("base64")),
+  }),
+  "tls:index/locallySignedCert:LocallySignedCert": (name) => ({
+    certPem: pem("CERTIFICATE", Buffer.from(`certificate ${name}`).toString("base64")),
+  }),
   // Proxmox reports a new token as `<user>!<token>=<secret>`.
   "proxmoxve:user/token:Token": (name, inputs) => ({
     value: `${String(inputs["userId"])}!${String(inputs["tokenName"])}=${placeholder(name, 36)}`,

@@ -1,6 +1,7 @@
 /** Human-readable rendering of an offline preview: tree, counts, capacity and guests. */
 import type { HostCapacity, Usage } from "../../components/config/capacity";
 import type { RunbookStep } from "../../components/plan/migrationRunbook";
+import type { ServiceInventoryEntry } from "../../components/services";
 import type { RecordedResource } from "./engine";
 import type { PreviewResult } from "./preview";
 
@@ -83,6 +84,14 @@ export function runbookText(phase: string, steps: RunbookStep[]): string {
   return lines.join("\n");
 }
 
+/** What the services layer installs in which guest, with the pinned versions. */
+export function servicesTable(services: ServiceInventoryEntry[]): string {
+  return table([
+    ["guest", "host", "service", "packages (pinned)"],
+    ...services.map((s) => [s.guest, s.host, s.service, s.note ?? s.packages.join(", ")]),
+  ]);
+}
+
 export function formatPreview(result: PreviewResult): string {
   const out: string[] = [`=== Offline preview: stack "${result.stack}" ===`];
   if (!result.ok) {
@@ -124,6 +133,8 @@ export function formatPreview(result: PreviewResult): string {
   if (typeof migrationPhase === "string" && Array.isArray(migrationRunbook)) {
     out.push("", runbookText(migrationPhase, migrationRunbook as RunbookStep[]));
   }
+  const services = result.outputs["services"] as ServiceInventoryEntry[] | undefined;
+  if (services) out.push("", "Services installed in the guests:", servicesTable(services));
   return out.join("\n");
 }
 

@@ -55,7 +55,7 @@ describe("key path helpers", () => {
 });
 
 describe.each([stagingFixture, productionFixture])("values of $stack", (fixture) => {
-  const values = chartValues(fixture, { redisPassword: true });
+  const values = chartValues(fixture, { redisPassword: true, redisUser: "harbor", redisTls: true });
 
   it.each(chartKeys.map((k) => [k]))("sets only keys that exist in the pinned %s chart", (key) => {
     expect(unknownKeyPaths(values[key], referenceValues(key), freeFormPaths[key])).toEqual([]);
@@ -78,7 +78,7 @@ describe("key skeletons", () => {
 
 describe("free-form allowances", () => {
   const both = [stagingFixture, productionFixture].map((f) =>
-    chartValues(f, { redisPassword: true }),
+    chartValues(f, { redisPassword: true, redisUser: "harbor", redisTls: true }),
   );
 
   it.each(chartKeys.map((k) => [k]))("of %s are each needed and explained", (key) => {

@@ -1,6 +1,6 @@
 /** Rendering of the offline preview: stable tree and counts whatever the registration order. */
 import type { RecordedResource } from "../../scripts/offline/engine";
-import { countsByType, resourceTree } from "../../scripts/offline/format";
+import { countsByType, resourceTree, servicesTable } from "../../scripts/offline/format";
 
 function resource(
   type: string,
@@ -60,4 +60,20 @@ test("Helm releases show their chart, pinned version and namespace", () => {
   expect(resourceTree([stack, layer, release]).split("\n")[2]).toBe(
     "    + kubernetes:helm.sh/v3:Release  platform-harbor  (harbor 1.19.1 in harbor)",
   );
+});
+
+test("the services table lists guest, host, service and pinned packages", () => {
+  expect(
+    servicesTable([
+      {
+        guest: "redis-1",
+        host: "pve-04",
+        service: "redis",
+        packages: ["redis-server=5:7.0.15-1~deb12u10", "prometheus-redis-exporter=1.45.0-2+b4"],
+      },
+    ]).split("\n"),
+  ).toEqual([
+    "guest    host    service  packages (pinned)",
+    "redis-1  pve-04  redis    redis-server=5:7.0.15-1~deb12u10, prometheus-redis-exporter=1.45.0-2+b4",
+  ]);
 });

@@ -38,6 +38,8 @@ export const CREDENTIAL_TYPES: Readonly<Record<string, CredentialType>> = {
 export const PUBLIC_TYPES: readonly string[] = [
   "tls:index/selfSignedCert:SelfSignedCert",
   "tls:index/locallySignedCert:LocallySignedCert",
+  // A certificate signing request: public by design (its key is a secret input, never an output).
+  "tls:index/certRequest:CertRequest",
 ];
 
 /** Packages whose every resource type must be classified above. */

@@ -74,7 +74,15 @@ export interface HarborValues {
       existingSecret: string;
     };
   };
-  redis: { type: "external"; external: { addr: string; existingSecret?: string } };
+  redis: {
+    type: "external";
+    external: {
+      addr: string;
+      existingSecret?: string;
+      username?: string;
+      tlsOptions?: { enable: boolean };
+    };
+  };
   /** Extra CA roots (`ca.crt`) for core, jobservice, registry and trivy. */
   caBundleSecretName?: string;
 }
@@ -82,6 +90,10 @@ export interface HarborValues {
 export interface HarborValuesOptions {
   /** Whether the external Redis requires a password (then `harbor-redis` holds it). */
   readonly redisPassword: boolean;
+  /** ACL user of Harbor on the external Redis (the Secret then also holds REDIS_USERNAME). */
+  readonly redisUser?: string;
+  /** The external Redis speaks TLS only (certificate of the private CA). */
+  readonly redisTls?: boolean;
 }
 
 /**
@@ -181,6 +193,8 @@ export function harborValues(ctx: ValuesContext, options: HarborValuesOptions): 
       external: {
         addr: config.harbor.redis.addr,
         ...(options.redisPassword ? { existingSecret: secretNames.harborRedis } : {}),
+        ...(options.redisUser ? { username: options.redisUser } : {}),
+        ...(options.redisTls ? { tlsOptions: { enable: true } } : {}),
       },
     },
     // The object store, PostgreSQL (verify-full) and Redis present certificates of the private

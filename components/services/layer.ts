@@ -1,0 +1,344 @@
+/**
+ * The services layer: installs and configures the software in every service guest the placement
+ * declares, one child component per role. It runs after the platform (whose generated
+ * credentials it provisions: Harbor's database, Redis and object-store keys, the Elasticsearch
+ * shipper) and after the containers exist.
+ */
+import type * as command from "@pulumi/command";
+import * as pulumi from "@pulumi/pulumi";
+import { mustExist } from "../invariant";
+import type { PlacedGuest } from "../compute";
+import type { StackConfig } from "../config/schema";
+import type { CertificateAuthority } from "../kubernetes/types";
+import type { ServiceContext, ServiceGuest } from "./context";
+import { applyProvisioning, planOf, type HostAccess } from "./guestSteps";
+import { rolePackages, type ServiceInventoryEntry } from "./inventory";
+import { PostgresService } from "./postgres/service";
+import { RedisService } from "./redis/service";
+import { REDIS_USERS } from "./redis/render";
+import type { ServiceProvisioning } from "./types";
+import type { SnmpV3Credentials } from "./zabbix/render";
+import { ZabbixService } from "./zabbix/service";
+import { GarageService } from "./garage/service";
+import { GARAGE_RELEASE } from "./versions";
+import { ElasticsearchService, KibanaService } from "./elastic/service";
+
+/** Port numbers the platform already points at (`platformServices`, Harbor's config). */
+export const SERVICE_PORTS = {
+  redis: 6379,
+  postgresql: 5432,
+  zabbix: 10051,
+  elasticsearch: 9200,
+  kibana: 5601,
+} as const;
+
+/** Harbor's Redis ACL user; the platform stores it in the `harbor-redis` Secret. */
+export const HARBOR_REDIS_USER = REDIS_USERS.harbor;
+
+export interface ServicesLayerArgs {
+  readonly config: StackConfig;
+  readonly placement: readonly PlacedGuest[];
+  /** The LXC containers by guest name; each guest's steps wait for its container. */
+  readonly containers: Readonly<Record<string, pulumi.Resource>>;
+  /** SSH identity on the Proxmox hosts (the compute provider's). */
+  readonly sshPrivateKey: pulumi.Input<string>;
+  /** Root key pairs of the `ca` issuers, by issuer name (Microk8sCluster). */
+  readonly certificateAuthorities: Readonly<Record<string, CertificateAuthority>>;
+  /** PEM roots the platform trusts (Harbor's and ECK's CA bundle). */
+  readonly caBundle: pulumi.Output<string>;
+  /** Credentials the platform generated (`platformCredentials`), each secret. */
+  readonly platformCredentials: Readonly<Record<string, pulumi.Output<string>>>;
+  /**
+   * MongoDB members, by guest name: rendered by the MongoDB renderers against the same
+   * ServiceProvisioning contract and applied here like every other role. Omitted = not yet
+   * provisioned by this layer.
+   */
+  readonly mongodb?: Readonly<Record<string, ServiceProvisioning>>;
+  /** The routers' SNMPv3 user (network layer `snmp`), for the Zabbix hosts. */
+  readonly routerSnmp?: pulumi.Output<SnmpV3Credentials>;
+}
+
+/** The CA that signs service certificates: the platform issuer when it is a `ca`, else the first. */
+export function signingIssuer(config: StackConfig): string {
+  const issuers = config.kubernetes.issuers.filter((i) => i.kind === "ca");
+  const platform = issuers.find((i) => i.name === config.kubernetes.platformIssuer);
+  const chosen = platform ?? issuers[0];
+  if (!chosen) {
+    throw new Error(
+      "[kubernetes.issuers] the services layer issues TLS certificates from a `ca` issuer; declare one",
+    );
+  }
+  return chosen.name;
+}
+
+/** CIDRs of the Kubernetes networks (where Harbor and the agents connect from). */
+export function kubernetesCidrs(config: StackConfig): string[] {
+  return config.networks.filter((n) => n.purpose === "kubernetes").map((n) => n.cidr);
+}
+
+export class ServicesLayer extends pulumi.ComponentResource {
+  static readonly __pulumiType = "baremetal:services:ServicesLayer";
+  /** What is installed where (packages pinned to versions). */
+  readonly inventory: ServiceInventoryEntry[] = [];
+  /** Credentials this layer generated (secret): `pulumi stack output serviceCredentials`. */
+  readonly credentials: Record<string, pulumi.Output<string>> = {};
+  readonly services: Record<
+    string,
+    pulumi.ComponentResource & { steps: command.remote.Command[] }
+  > = {};
+
+  constructor(name: string, args: ServicesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(ServicesLayer.__pulumiType, name, { site: args.config.site.name }, opts);
+    const { config } = args;
+    const access: HostAccess = {
+      user: config.proxmox.sshUser,
+      privateKey: pulumi.secret(args.sshPrivateKey),
+      addresses: Object.fromEntries(config.hosts.map((h) => [h.name, h.managementIp])),
+    };
+    const provisioned = args.placement.filter(
+      (g) => rolePackages(g.role, "") !== undefined || g.role === "mongodb",
+    );
+    const ca =
+      provisioned.length > 0
+        ? mustExist(
+            args.certificateAuthorities[signingIssuer(config)],
+            `certificate authority ${signingIssuer(config)}`,
+          )
+        : undefined;
+    const credential = (key: string): pulumi.Output<string> => {
+      const value = args.platformCredentials[key];
+      if (!value)
+        throw new Error(`[platformCredentials] ${key} is missing; the platform generates it`);
+      return value;
+    };
+
+    // Kibana waits for Elasticsearch (it sets kibana_system's password), so that comes first.
+    const ordered = [...args.placement].sort(
+      (a, b) => Number(a.role === "kibana") - Number(b.role === "kibana"),
+    );
+    let elasticsearch: { service: ElasticsearchService; fqdn: string } | undefined;
+    for (const placed of ordered) {
+      const known = rolePackages(placed.role, config.kubernetes.elastic.stackVersion);
+      if (!known && placed.role !== "mongodb" && placed.role !== "objectstore") continue;
+      const declared = mustExist(
+        config.guests.find((g) => g.name === placed.name),
+        `guest ${placed.name}`,
+      );
+      const guest: ServiceGuest = {
+        guest: placed.name,
+        vmId: placed.vmId,
+        host: placed.host,
+        fqdn: placed.fqdn,
+        ip: placed.ip,
+        ...(declared.dataDisk ? { dataDir: declared.dataDisk.mountPath } : {}),
+      };
+      const context: ServiceContext = {
+        guest,
+        access,
+        ca: mustExist(ca, "signing CA"),
+        caBundle: args.caBundle,
+        dependsOn: args.containers[placed.name]
+          ? [args.containers[placed.name] as pulumi.Resource]
+          : [],
+      };
+      const childOpts = { parent: this };
+      switch (placed.role) {
+        case "redis":
+          this.services[placed.name] = new RedisService(
+            placed.name,
+            {
+              context,
+              harborPassword: credential("harborRedisPassword"),
+              port: SERVICE_PORTS.redis,
+              exporterPort: config.kubernetes.monitoring.redisExporterPort,
+            },
+            childOpts,
+          );
+          break;
+        case "postgresql":
+          this.services[placed.name] = new PostgresService(
+            placed.name,
+            {
+              context,
+              port: config.kubernetes.harbor.database.port,
+              harbor: {
+                role: config.kubernetes.harbor.database.username,
+                database: config.kubernetes.harbor.database.database,
+                password: credential("harborDatabasePassword"),
+                networks: kubernetesCidrs(config),
+              },
+            },
+            childOpts,
+          );
+          break;
+        case "zabbix": {
+          if (!args.routerSnmp) {
+            throw new Error(
+              `${placed.name}: zabbix monitors the routers and needs their SNMPv3 user`,
+            );
+          }
+          const zabbix = new ZabbixService(
+            placed.name,
+            {
+              context,
+              listenPort: SERVICE_PORTS.zabbix,
+              routers: config.routers.map((r) => ({
+                name: r.name,
+                // Polled in the guest's own network when the router has an address there.
+                ip:
+                  r.addresses[declared.network] ??
+                  r.addresses["management"] ??
+                  new URL(r.restUrl).hostname,
+              })),
+              snmp: args.routerSnmp,
+            },
+            childOpts,
+          );
+          this.services[placed.name] = zabbix;
+          this.credentials[`zabbixAdminPassword`] = zabbix.adminPassword;
+          break;
+        }
+        case "elasticsearch": {
+          const service = new ElasticsearchService(
+            placed.name,
+            {
+              context,
+              version: config.kubernetes.elastic.stackVersion,
+              clusterName: `${config.site.name}-logs`,
+              memoryGb: declared.memoryGb,
+              httpPort: SERVICE_PORTS.elasticsearch,
+              shipper: {
+                username: config.kubernetes.elastic.username,
+                password: credential("elasticsearchPassword"),
+              },
+            },
+            childOpts,
+          );
+          elasticsearch ??= { service, fqdn: placed.fqdn };
+          this.services[placed.name] = service;
+          this.credentials["elasticPassword"] = service.elasticPassword;
+          break;
+        }
+        case "kibana": {
+          if (!elasticsearch) {
+            throw new Error(`${placed.name}: Kibana needs an elasticsearch guest in the placement`);
+          }
+          this.services[placed.name] = new KibanaService(
+            placed.name,
+            {
+              context: {
+                ...context,
+                dependsOn: [...context.dependsOn, ...elasticsearch.service.steps],
+              },
+              version: config.kubernetes.elastic.stackVersion,
+              port: SERVICE_PORTS.kibana,
+              elasticsearchUrl: `https://${elasticsearch.fqdn}:${SERVICE_PORTS.elasticsearch}`,
+              kibanaSystemPassword: elasticsearch.service.kibanaSystemPassword,
+            },
+            childOpts,
+          );
+          break;
+        }
+        case "objectstore": {
+          const image = config.kubernetes.harbor.imageStorage;
+          if (image.type !== "s3") continue;
+          const sha256 = GARAGE_RELEASE.sha256;
+          if (!sha256) {
+            this.inventory.push({
+              guest: placed.name,
+              host: placed.host,
+              service: "garage",
+              packages: [],
+              note: "not provisioned: Garage release checksum not pinned",
+            });
+            pulumi.log.warn(
+              `${placed.name}: Garage is not provisioned: set GARAGE_RELEASE.sha256 in components/services/versions.ts from a verified download of ${GARAGE_RELEASE.version}`,
+              this,
+            );
+            continue;
+          }
+          const garage = new GarageService(
+            placed.name,
+            {
+              context,
+              release: { ...GARAGE_RELEASE, sha256 },
+              publicPort: Number(new URL(image.regionendpoint).port || 443),
+              region: image.region,
+              bucket: image.bucket,
+              // Nine tenths of the data disk: Garage needs room for its metadata.
+              capacityBytes: Math.floor((declared.dataDisk?.sizeGb ?? 0) * 0.9 * 1024 ** 3),
+              harborKey: {
+                accessKeyId: credential("harborS3AccessKey"),
+                secretAccessKey: credential("harborS3SecretKey"),
+              },
+            },
+            childOpts,
+          );
+          this.services[placed.name] = garage;
+          this.credentials["garageAdminToken"] = garage.adminToken;
+          break;
+        }
+        case "mongodb": {
+          const rendered = args.mongodb?.[placed.name];
+          if (!rendered) {
+            this.inventory.push({
+              guest: placed.name,
+              host: placed.host,
+              service: "mongodb",
+              packages: [],
+              note: "not provisioned by this layer: no MongoDB provisioning given",
+            });
+            continue;
+          }
+          this.services[placed.name] = new MongoDbService(
+            placed.name,
+            { context, rendered },
+            childOpts,
+          );
+          this.inventory.push({
+            guest: placed.name,
+            host: placed.host,
+            service: rendered.service,
+            packages: rendered.packages.map((p) => `${p.name}=${p.version}`),
+          });
+          continue;
+        }
+        default:
+          continue;
+      }
+      if (known) {
+        this.inventory.push({ guest: placed.name, host: placed.host, ...known });
+      }
+    }
+    this.registerOutputs({ inventory: this.inventory, credentials: this.credentials });
+  }
+}
+
+/** The MongoDB role: applies what the MongoDB renderers produced for one member. */
+export class MongoDbService extends pulumi.ComponentResource {
+  static readonly __pulumiType = "baremetal:services:MongoDbService";
+  /** The step commands, in order. */
+  readonly steps: command.remote.Command[];
+
+  constructor(
+    name: string,
+    args: { context: ServiceContext; rendered: ServiceProvisioning },
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
+    super(MongoDbService.__pulumiType, name, { guest: args.context.guest.guest }, opts);
+    if (args.rendered.guest !== args.context.guest.guest) {
+      throw new Error(
+        `${args.context.guest.guest}: the MongoDB provisioning was rendered for ${args.rendered.guest}`,
+      );
+    }
+    this.steps = applyProvisioning(
+      this,
+      args.context.guest,
+      args.context.access,
+      planOf(args.rendered),
+      pulumi.secret(args.rendered),
+      args.context.dependsOn,
+    );
+    this.registerOutputs({});
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Pinned package versions, one place. Debian bookworm packages are installed from Debian's own
+ * archive (signed by debian-archive-keyring, already trusted by the template); Elastic's from its
+ * repository, verified by the key fingerprint below. Pins are held (`apt-mark hold`), so a guest
+ * only moves when this file does. Debian drops superseded security builds from its mirrors:
+ * bump a pin here when `apt-cache policy` in a guest shows a newer security release.
+ */
+export const DEBIAN_PACKAGES = {
+  redisServer: { name: "redis-server", version: "5:7.0.15-1~deb12u10" },
+  redisExporter: { name: "prometheus-redis-exporter", version: "1.45.0-2+b4" },
+  postgresql: { name: "postgresql-15", version: "15.20-0+deb12u1" },
+  zabbixServer: { name: "zabbix-server-pgsql", version: "1:6.0.14+dfsg-1+b1" },
+  zabbixFrontend: { name: "zabbix-frontend-php", version: "1:6.0.14+dfsg-1" },
+  nginx: { name: "nginx", version: "1.22.1-9+deb12u11" },
+  phpFpm: { name: "php8.2-fpm", version: "8.2.36-1~deb12u1" },
+  phpPgsql: { name: "php8.2-pgsql", version: "8.2.36-1~deb12u1" },
+} as const;
+
+/** Tools every step program relies on (key checks, downloads, JSON). Unpinned: base system. */
+export const BASE_TOOLS = ["ca-certificates", "curl", "gnupg", "jq"] as const;
+
+/** Elastic's APT repository for 8.x and its signing key (Elasticsearch Signing Key). */
+export const ELASTIC_REPOSITORY = {
+  name: "elastic-8",
+  url: "https://artifacts.elastic.co/packages/8.x/apt",
+  suite: "stable",
+  components: ["main"],
+  keyUrl: "https://artifacts.elastic.co/GPG-KEY-elasticsearch",
+  fingerprint: "46095ACC8548582C1A2699A9D27D666CD88E42B4",
+} as const;
+
+/** PostgreSQL major version of bookworm; paths under /etc/postgresql and /usr/lib/postgresql. */
+export const POSTGRES_MAJOR = 15;
+
+/**
+ * Garage is not packaged by Debian: the static release binary is downloaded from Garage's release
+ * site and checked against `sha256` before it is installed. The checksum must be taken from a
+ * verified download of exactly this version (`sha256sum garage`); until it is set here, the
+ * object store is not provisioned and `pulumi up` warns so.
+ */
+export const GARAGE_RELEASE: { version: string; url: string; sha256: string | undefined } = {
+  version: "v1.1.0",
+  url: "https://garagehq.deuxfleurs.fr/_releases/v1.1.0/x86_64-unknown-linux-musl/garage",
+  sha256: undefined,
+};

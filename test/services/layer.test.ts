@@ -1,0 +1,277 @@
+/**
+ * The ServicesLayer under the offline engine (Pulumi mocks) with the real staging placement:
+ * which commands run where and in what order, and that no secret reaches state in plain text.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { PlacedGuest } from "../../components/compute";
+import { fqdnOf } from "../../components/plan";
+import { kindOf, isStateful } from "../../components/config/roles";
+import type { StackConfig } from "../../components/config/schema";
+import { parseStackConfig } from "../../components/config/validate";
+import { ServicesLayer, type ServicesLayerArgs } from "../../components/services";
+import {
+  startOfflineEngine,
+  type OfflineEngine,
+  type RecordedResource,
+} from "../../scripts/offline/engine";
+import { allSecrets, rawStackConfig } from "../support/stackConfig";
+import { plaintextOccurrences } from "../support/preview";
+import { SECRETS, TLS } from "./fixtures";
+
+const COMMAND = "command:remote:Command";
+const SSH_KEY =
+  "-----BEGIN OPENSSH PRIVATE KEY-----\nSSH-KEY-MATERIAL\n-----END OPENSSH PRIVATE KEY-----";
+const CA_KEY = "-----BEGIN PRIVATE KEY-----\nCA-KEY-MATERIAL\n-----END PRIVATE KEY-----\n";
+
+function placementOf(config: StackConfig): PlacedGuest[] {
+  return config.guests.map((g) => ({
+    name: g.name,
+    role: g.role,
+    kind: kindOf(g),
+    host: g.host,
+    vmId: g.vmId,
+    ip: g.ip,
+    fqdn: fqdnOf(g.name, config),
+    stateful: isStateful(g),
+  }));
+}
+
+function layerArgs(config: StackConfig, extra: Partial<ServicesLayerArgs> = {}): ServicesLayerArgs {
+  return {
+    config,
+    placement: placementOf(config),
+    containers: {},
+    sshPrivateKey: pulumi.secret(SSH_KEY),
+    certificateAuthorities: {
+      "internal-ca": { certPem: pulumi.output(TLS.caPem), privateKeyPem: pulumi.secret(CA_KEY) },
+    },
+    caBundle: pulumi.output(TLS.caPem),
+    routerSnmp: pulumi.secret({
+      username: "monitoring",
+      authProtocol: "SHA1" as const,
+      authPassword: SECRETS.snmpAuth,
+      privProtocol: "AES" as const,
+      privPassword: SECRETS.snmpPriv,
+    }),
+    platformCredentials: {
+      harborRedisPassword: pulumi.secret(SECRETS.redisHarbor),
+      harborDatabasePassword: pulumi.secret(SECRETS.harborDatabase),
+      elasticsearchPassword: pulumi.secret(SECRETS.shipper),
+      harborS3AccessKey: pulumi.secret("GK0123456789abcdef01234567"),
+      harborS3SecretKey: pulumi.secret(SECRETS.harborS3Secret),
+    },
+    ...extra,
+  };
+}
+
+const staging = () => parseStackConfig(rawStackConfig("staging"), allSecrets());
+
+describe("ServicesLayer on the staging placement", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+  const commands = () => engine.resources.filter((r) => r.type === COMMAND);
+  const command = (name: string): RecordedResource => {
+    const found = commands().find((c) => c.name === name);
+    if (!found) throw new Error(`no command ${name}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    const config = staging();
+    layer = new ServicesLayer(
+      "services",
+      layerArgs(config, {
+        mongodb: {
+          "mongo-1": {
+            guest: "mongo-1",
+            service: "mongodb",
+            packages: [{ name: "mongodb-org", version: "8.0.4" }],
+            steps: [{ name: "install", script: "true", files: [] }],
+          },
+        },
+      }),
+    );
+    const steps = Object.values(layer.services).flatMap((s) => s.steps);
+    await Promise.all(steps.map((s) => new Promise((resolve) => s.urn.apply(resolve))));
+  });
+
+  it("runs each role's steps in order, one component per guest", () => {
+    expect(
+      commands()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual([
+      "elasticsearch-1-configure",
+      "elasticsearch-1-host-sysctl",
+      "elasticsearch-1-install",
+      "kibana-1-configure",
+      "kibana-1-install",
+      "mongo-1-install",
+      "postgres-1-configure",
+      "postgres-1-install",
+      "redis-1-configure",
+      "redis-1-install",
+      "zabbix-1-database",
+      "zabbix-1-install",
+      "zabbix-1-routers",
+      "zabbix-1-server",
+    ]);
+    expect(command("zabbix-1-routers").dependencies).toContain(command("zabbix-1-server").urn);
+    expect(command("zabbix-1-server").dependencies).toContain(command("zabbix-1-database").urn);
+    expect(command("redis-1-configure").dependencies).toContain(command("redis-1-install").urn);
+    const parentTypes = commands().map(
+      (c) => engine.resources.find((r) => r.urn === c.parentUrn)?.type,
+    );
+    expect(new Set(parentTypes)).toEqual(
+      new Set([
+        "baremetal:services:RedisService",
+        "baremetal:services:PostgresService",
+        "baremetal:services:MongoDbService",
+        "baremetal:services:ZabbixService",
+        "baremetal:services:ElasticsearchService",
+        "baremetal:services:KibanaService",
+      ]),
+    );
+    // Kibana waits for Elasticsearch, whose guest steps wait for the host's kernel setting.
+    expect(command("kibana-1-install").dependencies).toContain(
+      command("elasticsearch-1-configure").urn,
+    );
+    expect(command("elasticsearch-1-install").dependencies).toContain(
+      command("elasticsearch-1-host-sysctl").urn,
+    );
+    expect(command("elasticsearch-1-host-sysctl").inputs["create"]).toBe("exec /bin/bash -s");
+  });
+
+  it("reaches each container through its Proxmox host with pct exec, no secret on the command line", () => {
+    const redis = command("redis-1-configure");
+    expect(redis.inputs["create"]).toContain("pct exec 211 -- /bin/bash -s");
+    expect((redis.inputs["connection"] as Record<string, unknown>)["host"]).toBe("10.110.0.11");
+    for (const secret of [...Object.values(SECRETS), "SSH-KEY-MATERIAL"]) {
+      expect(String(redis.inputs["create"])).not.toContain(secret);
+    }
+  });
+
+  it("keeps every secret out of plain state: stdin and the SSH key are secret", () => {
+    for (const c of commands()) {
+      for (const secret of [...Object.values(SECRETS), "SSH-KEY-MATERIAL", "CA-KEY-MATERIAL"]) {
+        expect([c.name, plaintextOccurrences(c.rawInputs, secret)]).toEqual([c.name, []]);
+      }
+      expect(c.additionalSecretOutputs).toEqual(expect.arrayContaining(["stdout", "stderr"]));
+    }
+    // The program does travel (secret) on stdin, with the passwords inside.
+    const stdin = String(command("postgres-1-configure").inputs["stdin"]);
+    expect(stdin).toContain(Buffer.from(SECRETS.harborDatabase).toString("base64"));
+  });
+
+  it("re-runs a step only when its content hash changes, and logs only stderr where secrets travel", () => {
+    const triggers = command("redis-1-configure").rawInputs["triggers"] as unknown[];
+    expect(triggers).toHaveLength(1);
+    expect(String(triggers[0])).toMatch(/^[0-9a-f]{64}$/);
+    expect(command("redis-1-configure").inputs["logging"]).toBe("stderr");
+    expect(command("redis-1-install").inputs["logging"]).toBe("stdoutAndStderr");
+  });
+
+  it("imports the routers into Zabbix at their address in the zabbix guest's network", () => {
+    const stdin = String(command("zabbix-1-routers").inputs["stdin"]);
+    const yaml = Buffer.from(
+      /router-hosts\.yaml[^\n]*\n[^\n]*\n[^\n]*<<'PULUMI_FILE_EOF'\n([\s\S]*?)\nPULUMI_FILE_EOF/
+        .exec(stdin)?.[1]
+        ?.replace(/\n/g, "") ?? "",
+      "base64",
+    ).toString("utf8");
+    expect(yaml).toContain("ip: 10.120.0.2");
+    expect(yaml).toContain("ip: 10.120.0.3");
+    expect(yaml).toContain(`authpassphrase: ${SECRETS.snmpAuth}`);
+    expect(layer.credentials["zabbixAdminPassword"]).toBeDefined();
+  });
+
+  it("issues server certificates for the guests' FQDNs from the internal CA", () => {
+    const request = engine.resources.find(
+      (r) => r.type === "tls:index/certRequest:CertRequest" && r.name === "postgres-1-tls-request",
+    );
+    expect(request?.inputs["dnsNames"]).toEqual([
+      "postgres-1.stg.sp1.internal.example.com",
+      "localhost",
+    ]);
+    const signed = engine.resources.find(
+      (r) =>
+        r.type === "tls:index/locallySignedCert:LocallySignedCert" &&
+        r.name === "postgres-1-tls-cert",
+    );
+    expect(plaintextOccurrences(signed?.rawInputs, "CA-KEY-MATERIAL")).toEqual([]);
+  });
+
+  it("reports what is installed where, with versions", () => {
+    expect(layer.inventory).toEqual(
+      expect.arrayContaining([
+        {
+          guest: "redis-1",
+          host: "pve-stg",
+          service: "redis",
+          packages: ["redis-server=5:7.0.15-1~deb12u10", "prometheus-redis-exporter=1.45.0-2+b4"],
+        },
+        {
+          guest: "postgres-1",
+          host: "pve-stg",
+          service: "postgresql",
+          packages: ["postgresql-15=15.20-0+deb12u1"],
+        },
+        { guest: "mongo-1", host: "pve-stg", service: "mongodb", packages: ["mongodb-org=8.0.4"] },
+        {
+          guest: "elasticsearch-1",
+          host: "pve-stg",
+          service: "elasticsearch",
+          packages: ["elasticsearch=8.19.4"],
+        },
+      ]),
+    );
+  });
+});
+
+describe("ServicesLayer refuses what it cannot provision", () => {
+  beforeAll(async () => {
+    await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+  });
+
+  it("a stack without a `ca` issuer", () => {
+    const config = staging();
+    const noCa = {
+      ...config,
+      kubernetes: {
+        ...config.kubernetes,
+        issuers: config.kubernetes.issuers.filter((i) => i.kind !== "ca"),
+      },
+    };
+    expect(() => new ServicesLayer("services-no-ca", layerArgs(noCa))).toThrow(
+      /\[kubernetes\.issuers\].*`ca` issuer/,
+    );
+  });
+
+  it("a stateful service guest without a data disk, naming the guest", () => {
+    const config = staging();
+    const guests = config.guests.map((g) =>
+      g.name === "redis-1" ? { ...g, dataDisk: undefined } : g,
+    );
+    expect(() => new ServicesLayer("services-no-disk", layerArgs({ ...config, guests }))).toThrow(
+      /\[guests\] redis-1: redis keeps state and needs a dataDisk/,
+    );
+  });
+
+  it("a MongoDB provisioning rendered for another guest", () => {
+    const mongodb = {
+      "mongo-1": { guest: "mongo-2", service: "mongodb", packages: [], steps: [] },
+    };
+    expect(() => new ServicesLayer("services-mongo", layerArgs(staging(), { mongodb }))).toThrow(
+      /mongo-1: the MongoDB provisioning was rendered for mongo-2/,
+    );
+  });
+
+  it("a missing platform credential, by key", () => {
+    expect(
+      () => new ServicesLayer("services-creds", layerArgs(staging(), { platformCredentials: {} })),
+    ).toThrow(
+      /\[platformCredentials\] harborDatabasePassword is missing|\[platformCredentials\] harborRedisPassword is missing/,
+    );
+  });
+});
