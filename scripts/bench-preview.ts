@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { syntheticStackYaml } from "../test/support/synthetic";
+import { syntheticStackYaml } from "./support/stacks/synthetic";
 
 const ROOT = path.resolve(__dirname, "..");
 const COMPILE_CACHE = path.join(tmpdir(), "baremetal-bench-compile-cache");

@@ -159,12 +159,19 @@ export function nextStep(
     return { members, description, changesVoters: true };
   }
 
-  // 3. What is left: electable members made unelectable.
-  const last: string[] = [];
-  const members = liveDocs.map((d) => {
+  // 3. What is left: electable members made unelectable; the primary alone and last, so that
+  // stepping it down never hands the primary to a member this same step would demote.
+  const pending = liveDocs.filter((d) => {
     const now = memberFromDoc(d);
     const target = wanted.get(key(now.host));
-    if (target === undefined || sameMember(now, target)) return d;
+    return target !== undefined && !sameMember(now, target);
+  });
+  const others = pending.filter((d) => !isHost(String(d["host"]), primary));
+  const changing = new Set(others.length > 0 ? others : pending);
+  const last: string[] = [];
+  const members = liveDocs.map((d) => {
+    const target = wanted.get(key(String(d["host"])));
+    if (target === undefined || !changing.has(d)) return d;
     last.push(`set ${target.host} to priority ${target.priority}, hidden ${target.hidden}`);
     return withSettings(d, target);
   });

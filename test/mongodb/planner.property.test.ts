@@ -62,3 +62,23 @@ test("any valid membership reaches any other through accepted one-voter steps", 
     { numRuns: 40 },
   );
 }, 120_000);
+
+test("hiding two electable members, one of them the primary, converges (the primary goes last)", async () => {
+  const voter = (n: number): MemberSpec => ({ host: `n${n}.sp1.internal:27017`, priority: 1 });
+  const hidden = (n: number): MemberSpec => ({
+    host: `n${n}.sp1.internal:27017`,
+    hidden: true,
+    priority: 0,
+  });
+  const from = [voter(0), voter(1), voter(3), voter(5), voter(8)];
+  const to = [hidden(0), hidden(1), voter(3), voter(5), voter(7), voter(8)];
+  const fake = cluster(POOL);
+  const outs = await create(fake, from);
+  const initial = fake.config();
+  await update(fake, outs, to, { stepDownPrimary: true });
+  expectOneVoterPerStep(fake, initial);
+  const hiddenNow = (fake.config()["members"] as Record<string, unknown>[])
+    .filter((m) => m["hidden"] === true)
+    .map((m) => m["host"]);
+  expect(hiddenNow.sort()).toEqual(["n0.sp1.internal:27017", "n1.sp1.internal:27017"]);
+});

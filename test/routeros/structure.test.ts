@@ -97,12 +97,9 @@ describe("no build work at run time", () => {
   });
 });
 
-test("scripts do not import tests (the fake router is a script-side harness)", () => {
-  // bench-preview.ts (another layer's benchmark) still takes its synthetic stack from test/support.
-  const known = new Set(["scripts/bench-preview.ts"]);
+test("scripts do not import tests (harnesses and stack fixtures live under scripts/support)", () => {
   const offenders = tsFiles(path.join(root, "scripts"))
     .map((f) => path.relative(root, f))
-    .filter((f) => !known.has(f))
     .filter((f) => /from "(\.\.\/)+test\//.test(fs.readFileSync(path.join(root, f), "utf8")));
   expect(offenders).toEqual([]);
 });
