@@ -126,8 +126,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
 
   // The services inside the guests, once the platform's credentials for them exist.
   const services = new ServicesLayer("services", {
-    config,
-    placement: compute.placement,
+    plan: plan.serviceLayer,
     containers: compute.containers,
     sshPrivateKey: secrets.sshPrivateKey,
     certificateAuthorities: cluster.certificateAuthorities,

@@ -7,10 +7,8 @@
 import type * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { mustExist } from "../invariant";
-import type { PlacedGuest } from "../compute";
-import type { StackConfig } from "../config/schema";
-import type { CertificateAuthority } from "../kubernetes/types";
-import type { ServiceContext, ServiceGuest } from "./context";
+import type { ServiceLayerPlan } from "../plan";
+import type { CertificateAuthority, ServiceContext, ServiceGuest } from "./context";
 import { applyProvisioning, planOf, type HostAccess } from "./guestSteps";
 import { rolePackages, type ServiceInventoryEntry } from "./inventory";
 import { PostgresService } from "./postgres/service";
@@ -36,8 +34,8 @@ export const SERVICE_PORTS = {
 export const HARBOR_REDIS_USER = REDIS_USERS.harbor;
 
 export interface ServicesLayerArgs {
-  readonly config: StackConfig;
-  readonly placement: readonly PlacedGuest[];
+  /** The services layer's slice of the plan (`planDataCenter(config).serviceLayer`). */
+  readonly plan: ServiceLayerPlan;
   /** The LXC containers by guest name; each guest's steps wait for its container. */
   readonly containers: Readonly<Record<string, pulumi.Resource>>;
   /** SSH identity on the Proxmox hosts (the compute provider's). */
@@ -58,22 +56,14 @@ export interface ServicesLayerArgs {
   readonly routerSnmp?: pulumi.Output<SnmpV3Credentials>;
 }
 
-/** The CA that signs service certificates: the platform issuer when it is a `ca`, else the first. */
-export function signingIssuer(config: StackConfig): string {
-  const issuers = config.kubernetes.issuers.filter((i) => i.kind === "ca");
-  const platform = issuers.find((i) => i.name === config.kubernetes.platformIssuer);
-  const chosen = platform ?? issuers[0];
-  if (!chosen) {
+/** The CA that signs service certificates; the layer refuses to provision without one. */
+export function signingIssuer(plan: ServiceLayerPlan): string {
+  if (!plan.signingIssuer) {
     throw new Error(
       "[kubernetes.issuers] the services layer issues TLS certificates from a `ca` issuer; declare one",
     );
   }
-  return chosen.name;
-}
-
-/** CIDRs of the Kubernetes networks (where Harbor and the agents connect from). */
-export function kubernetesCidrs(config: StackConfig): string[] {
-  return config.networks.filter((n) => n.purpose === "kubernetes").map((n) => n.cidr);
+  return plan.signingIssuer;
 }
 
 export class ServicesLayer extends pulumi.ComponentResource {
@@ -88,21 +78,21 @@ export class ServicesLayer extends pulumi.ComponentResource {
   > = {};
 
   constructor(name: string, args: ServicesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(ServicesLayer.__pulumiType, name, { site: args.config.site.name }, opts);
-    const { config } = args;
+    super(ServicesLayer.__pulumiType, name, { site: args.plan.site }, opts);
+    const { plan } = args;
     const access: HostAccess = {
-      user: config.proxmox.sshUser,
+      user: plan.hostAccess.user,
       privateKey: pulumi.secret(args.sshPrivateKey),
-      addresses: Object.fromEntries(config.hosts.map((h) => [h.name, h.managementIp])),
+      addresses: plan.hostAccess.addresses,
     };
-    const provisioned = args.placement.filter(
+    const provisioned = plan.guests.filter(
       (g) => rolePackages(g.role, "") !== undefined || g.role === "mongodb",
     );
     const ca =
       provisioned.length > 0
         ? mustExist(
-            args.certificateAuthorities[signingIssuer(config)],
-            `certificate authority ${signingIssuer(config)}`,
+            args.certificateAuthorities[signingIssuer(plan)],
+            `certificate authority ${signingIssuer(plan)}`,
           )
         : undefined;
     const credential = (key: string): pulumi.Output<string> => {
@@ -113,24 +103,20 @@ export class ServicesLayer extends pulumi.ComponentResource {
     };
 
     // Kibana waits for Elasticsearch (it sets kibana_system's password), so that comes first.
-    const ordered = [...args.placement].sort(
+    const ordered = [...plan.guests].sort(
       (a, b) => Number(a.role === "kibana") - Number(b.role === "kibana"),
     );
     let elasticsearch: { service: ElasticsearchService; fqdn: string } | undefined;
     for (const placed of ordered) {
-      const known = rolePackages(placed.role, config.kubernetes.elastic.stackVersion);
+      const known = rolePackages(placed.role, plan.elastic.version);
       if (!known && placed.role !== "mongodb" && placed.role !== "objectstore") continue;
-      const declared = mustExist(
-        config.guests.find((g) => g.name === placed.name),
-        `guest ${placed.name}`,
-      );
       const guest: ServiceGuest = {
         guest: placed.name,
         vmId: placed.vmId,
         host: placed.host,
         fqdn: placed.fqdn,
         ip: placed.ip,
-        ...(declared.dataDisk ? { dataDir: declared.dataDisk.mountPath } : {}),
+        ...(placed.dataDisk ? { dataDir: placed.dataDisk.mountPath } : {}),
       };
       const context: ServiceContext = {
         guest,
@@ -150,7 +136,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
               context,
               harborPassword: credential("harborRedisPassword"),
               port: SERVICE_PORTS.redis,
-              exporterPort: config.kubernetes.monitoring.redisExporterPort,
+              exporterPort: plan.redisExporterPort,
             },
             childOpts,
           );
@@ -160,12 +146,12 @@ export class ServicesLayer extends pulumi.ComponentResource {
             placed.name,
             {
               context,
-              port: config.kubernetes.harbor.database.port,
+              port: plan.harborDatabase.port,
               harbor: {
-                role: config.kubernetes.harbor.database.username,
-                database: config.kubernetes.harbor.database.database,
+                role: plan.harborDatabase.role,
+                database: plan.harborDatabase.database,
                 password: credential("harborDatabasePassword"),
-                networks: kubernetesCidrs(config),
+                networks: plan.kubernetesCidrs,
               },
             },
             childOpts,
@@ -182,14 +168,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
             {
               context,
               listenPort: SERVICE_PORTS.zabbix,
-              routers: config.routers.map((r) => ({
-                name: r.name,
-                // Polled in the guest's own network when the router has an address there.
-                ip:
-                  r.addresses[declared.network] ??
-                  r.addresses["management"] ??
-                  new URL(r.restUrl).hostname,
-              })),
+              routers: plan.snmpTargets[placed.name] ?? [],
               snmp: args.routerSnmp,
             },
             childOpts,
@@ -203,12 +182,12 @@ export class ServicesLayer extends pulumi.ComponentResource {
             placed.name,
             {
               context,
-              version: config.kubernetes.elastic.stackVersion,
-              clusterName: `${config.site.name}-logs`,
-              memoryGb: declared.memoryGb,
+              version: plan.elastic.version,
+              clusterName: plan.elastic.clusterName,
+              memoryGb: placed.memoryGb,
               httpPort: SERVICE_PORTS.elasticsearch,
               shipper: {
-                username: config.kubernetes.elastic.username,
+                username: plan.elastic.shipperUser,
                 password: credential("elasticsearchPassword"),
               },
             },
@@ -230,7 +209,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
                 ...context,
                 dependsOn: [...context.dependsOn, ...elasticsearch.service.steps],
               },
-              version: config.kubernetes.elastic.stackVersion,
+              version: plan.elastic.version,
               port: SERVICE_PORTS.kibana,
               elasticsearchUrl: `https://${elasticsearch.fqdn}:${SERVICE_PORTS.elasticsearch}`,
               kibanaSystemPassword: elasticsearch.service.kibanaSystemPassword,
@@ -240,8 +219,8 @@ export class ServicesLayer extends pulumi.ComponentResource {
           break;
         }
         case "objectstore": {
-          const image = config.kubernetes.harbor.imageStorage;
-          if (image.type !== "s3") continue;
+          const storage = plan.objectStorage;
+          if (!storage) continue;
           const sha256 = GARAGE_RELEASE.sha256;
           if (!sha256) {
             this.inventory.push({
@@ -262,11 +241,11 @@ export class ServicesLayer extends pulumi.ComponentResource {
             {
               context,
               release: { ...GARAGE_RELEASE, sha256 },
-              publicPort: Number(new URL(image.regionendpoint).port || 443),
-              region: image.region,
-              bucket: image.bucket,
+              publicPort: storage.publicPort,
+              region: storage.region,
+              bucket: storage.bucket,
               // Nine tenths of the data disk: Garage needs room for its metadata.
-              capacityBytes: Math.floor((declared.dataDisk?.sizeGb ?? 0) * 0.9 * 1024 ** 3),
+              capacityBytes: Math.floor((placed.dataDisk?.sizeGb ?? 0) * 0.9 * 1024 ** 3),
               harborKey: {
                 accessKeyId: credential("harborS3AccessKey"),
                 secretAccessKey: credential("harborS3SecretKey"),

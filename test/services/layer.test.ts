@@ -3,9 +3,7 @@
  * which commands run where and in what order, and that no secret reaches state in plain text.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { PlacedGuest } from "../../components/compute";
-import { fqdnOf } from "../../components/plan";
-import { kindOf, isStateful } from "../../components/config/roles";
+import { planDataCenter } from "../../components/plan";
 import type { StackConfig } from "../../components/config/schema";
 import { parseStackConfig } from "../../components/config/validate";
 import { ServicesLayer, type ServicesLayerArgs } from "../../components/services";
@@ -23,23 +21,9 @@ const SSH_KEY =
   "-----BEGIN OPENSSH PRIVATE KEY-----\nSSH-KEY-MATERIAL\n-----END OPENSSH PRIVATE KEY-----";
 const CA_KEY = "-----BEGIN PRIVATE KEY-----\nCA-KEY-MATERIAL\n-----END PRIVATE KEY-----\n";
 
-function placementOf(config: StackConfig): PlacedGuest[] {
-  return config.guests.map((g) => ({
-    name: g.name,
-    role: g.role,
-    kind: kindOf(g),
-    host: g.host,
-    vmId: g.vmId,
-    ip: g.ip,
-    fqdn: fqdnOf(g.name, config),
-    stateful: isStateful(g),
-  }));
-}
-
 function layerArgs(config: StackConfig, extra: Partial<ServicesLayerArgs> = {}): ServicesLayerArgs {
   return {
-    config,
-    placement: placementOf(config),
+    plan: planDataCenter(config).serviceLayer,
     containers: {},
     sshPrivateKey: pulumi.secret(SSH_KEY),
     certificateAuthorities: {

@@ -1,0 +1,116 @@
+/**
+ * The services layer's slice: everything the layer that installs and configures the service
+ * guests reads, computed once from the validated config. Data only (no secrets): the layer adds
+ * the generated credentials, the CA key pairs and the SSH identity.
+ */
+import type { GuestRole, StackConfig } from "../config/schema";
+import type { PlannedGuest } from "./guests";
+
+/** One guest the services layer may provision, in placement order. */
+export interface ServiceLayerGuest {
+  name: string;
+  role: GuestRole;
+  host: string;
+  vmId: number;
+  fqdn: string;
+  ip: string;
+  /** The network the guest sits in. */
+  network: string;
+  memoryGb: number;
+  /** The data disk's mount path and size; absent when the guest has none. */
+  dataDisk?: { mountPath: string; sizeGb: number };
+}
+
+/** A router the Zabbix server polls over SNMP, at the address it answers on. */
+export interface SnmpTarget {
+  name: string;
+  ip: string;
+}
+
+export interface ServiceLayerPlan {
+  site: string;
+  /** How the layer reaches the Proxmox hosts (it runs guest commands through `pct exec`). */
+  hostAccess: { user: string; addresses: Record<string, string> };
+  guests: ServiceLayerGuest[];
+  /** The `ca` issuer that signs service certificates; absent when the stack declares none. */
+  signingIssuer?: string;
+  /** CIDRs of the Kubernetes networks (where Harbor and the agents connect from). */
+  kubernetesCidrs: string[];
+  elastic: { version: string; clusterName: string; shipperUser: string };
+  harborDatabase: { port: number; role: string; database: string };
+  redisExporterPort: number;
+  /** Routers each Zabbix guest polls, by guest name. */
+  snmpTargets: Record<string, SnmpTarget[]>;
+  /** Harbor's S3 image storage on the object store; absent when Harbor stores images elsewhere. */
+  objectStorage?: { bucket: string; region: string; publicPort: number };
+}
+
+/** The CA that signs service certificates: the platform issuer when it is a `ca`, else the first. */
+export function signingIssuerOf(config: StackConfig): string | undefined {
+  const issuers = config.kubernetes.issuers.filter((i) => i.kind === "ca");
+  const platform = issuers.find((i) => i.name === config.kubernetes.platformIssuer);
+  return (platform ?? issuers[0])?.name;
+}
+
+/** Routers as a guest in `network` polls them: in its own network when they have an address there. */
+export function snmpTargetsFrom(config: StackConfig, network: string): SnmpTarget[] {
+  return config.routers.map((r) => ({
+    name: r.name,
+    ip: r.addresses[network] ?? r.addresses["management"] ?? new URL(r.restUrl).hostname,
+  }));
+}
+
+export function planServiceLayer(
+  config: StackConfig,
+  guests: readonly PlannedGuest[],
+): ServiceLayerPlan {
+  const image = config.kubernetes.harbor.imageStorage;
+  const issuer = signingIssuerOf(config);
+  return {
+    site: config.site.name,
+    hostAccess: {
+      user: config.proxmox.sshUser,
+      addresses: Object.fromEntries(config.hosts.map((h) => [h.name, h.managementIp])),
+    },
+    guests: guests.map((g) => ({
+      name: g.name,
+      role: g.role,
+      host: g.host,
+      vmId: g.vmId,
+      fqdn: g.fqdn,
+      ip: g.ip,
+      network: g.network,
+      memoryGb: g.memoryGb,
+      ...(g.dataDisk
+        ? { dataDisk: { mountPath: g.dataDisk.mountPath, sizeGb: g.dataDisk.sizeGb } }
+        : {}),
+    })),
+    ...(issuer ? { signingIssuer: issuer } : {}),
+    kubernetesCidrs: config.networks.filter((n) => n.purpose === "kubernetes").map((n) => n.cidr),
+    elastic: {
+      version: config.kubernetes.elastic.stackVersion,
+      clusterName: `${config.site.name}-logs`,
+      shipperUser: config.kubernetes.elastic.username,
+    },
+    harborDatabase: {
+      port: config.kubernetes.harbor.database.port,
+      role: config.kubernetes.harbor.database.username,
+      database: config.kubernetes.harbor.database.database,
+    },
+    redisExporterPort: config.kubernetes.monitoring.redisExporterPort,
+    snmpTargets: Object.fromEntries(
+      guests
+        .filter((g) => g.role === "zabbix")
+        .map((g) => [g.name, snmpTargetsFrom(config, g.network)]),
+    ),
+    ...(image.type === "s3"
+      ? {
+          objectStorage: {
+            bucket: image.bucket,
+            region: image.region,
+            publicPort: Number(new URL(image.regionendpoint).port || 443),
+          },
+        }
+      : {}),
+  };
+}
