@@ -4,7 +4,13 @@
  * the generated credentials, the CA key pairs and the SSH identity.
  */
 import type { GuestRole, StackConfig } from "../config/schema";
+import { SERVICE_PORTS } from "../config/ports";
 import type { PlannedGuest } from "./guests";
+
+/** The replica set's name when the stack names none (MongoDB's documented example name). */
+export const DEFAULT_REPLICA_SET = "rs0";
+/** The admin user the first member creates (the MongoDB provider's default admin username). */
+export const MONGODB_ADMIN_USERNAME = "admin";
 
 /** One guest the services layer may provision, in placement order. */
 export interface ServiceLayerGuest {
@@ -41,6 +47,12 @@ export interface ServiceLayerPlan {
   redisExporterPort: number;
   /** Routers each Zabbix guest polls, by guest name. */
   snmpTargets: Record<string, SnmpTarget[]>;
+  /**
+   * The MongoDB replica set over the `mongodb` guests (placement order; the first bootstraps
+   * it); absent when the stack has none. The set name is the AWS set's when the migration
+   * declares one (the members join it), else `rs0`.
+   */
+  mongodb?: { replicaSet: string; adminUsername: string; members: string[] };
   /** Harbor's S3 image storage on the object store; absent when Harbor stores images elsewhere. */
   objectStorage?: { bucket: string; region: string; publicPort: number };
 }
@@ -66,6 +78,7 @@ export function planServiceLayer(
 ): ServiceLayerPlan {
   const image = config.kubernetes.harbor.imageStorage;
   const issuer = signingIssuerOf(config);
+  const mongoMembers = guests.filter((g) => g.role === "mongodb");
   return {
     site: config.site.name,
     hostAccess: {
@@ -103,6 +116,15 @@ export function planServiceLayer(
         .filter((g) => g.role === "zabbix")
         .map((g) => [g.name, snmpTargetsFrom(config, g.network)]),
     ),
+    ...(mongoMembers.length > 0
+      ? {
+          mongodb: {
+            replicaSet: config.aws?.mongodb.replicaSet ?? DEFAULT_REPLICA_SET,
+            adminUsername: MONGODB_ADMIN_USERNAME,
+            members: mongoMembers.map((g) => `${g.fqdn}:${SERVICE_PORTS.mongodb}`),
+          },
+        }
+      : {}),
     ...(image.type === "s3"
       ? {
           objectStorage: {

@@ -18,8 +18,16 @@ import type { ServiceProvisioning } from "./types";
 import type { SnmpV3Credentials } from "./zabbix/render";
 import { ZabbixService } from "./zabbix/service";
 import { GarageService } from "./garage/service";
-import { GARAGE_RELEASE } from "./versions";
+import { GARAGE_RELEASE, MONGODB_PACKAGES } from "./versions";
 import { ElasticsearchService, KibanaService } from "./elastic/service";
+import {
+  generateSetSecrets,
+  manageReplicaSet,
+  MONGODB_STEPS,
+  renderMember,
+  type ManagedReplicaSet,
+  type MongoDbSetSecrets,
+} from "./mongodb/replicaSet";
 
 /** Port numbers the platform already points at (`platformServices`, Harbor's config). */
 export const SERVICE_PORTS = {
@@ -47,9 +55,9 @@ export interface ServicesLayerArgs {
   /** Credentials the platform generated (`platformCredentials`), each secret. */
   readonly platformCredentials: Readonly<Record<string, pulumi.Output<string>>>;
   /**
-   * MongoDB members, by guest name: rendered by the MongoDB renderers against the same
-   * ServiceProvisioning contract and applied here like every other role. Omitted = not yet
-   * provisioned by this layer.
+   * MongoDB provisioning rendered elsewhere, by guest name, applied as given instead of the
+   * layer's own (`mongodb/replicaSet.ts`: install script, keyfile, certificate, bootstrap).
+   * A guest given here is not a member of the layer's `ReplicaSet`.
    */
   readonly mongodb?: Readonly<Record<string, ServiceProvisioning>>;
   /** The routers' SNMPv3 user (network layer `snmp`), for the Zabbix hosts. */
@@ -72,6 +80,8 @@ export class ServicesLayer extends pulumi.ComponentResource {
   readonly inventory: ServiceInventoryEntry[] = [];
   /** Credentials this layer generated (secret): `pulumi stack output serviceCredentials`. */
   readonly credentials: Record<string, pulumi.Output<string>> = {};
+  /** The MongoDB replica set and its users, when the layer provisions MongoDB members. */
+  mongodb?: ManagedReplicaSet;
   readonly services: Record<
     string,
     pulumi.ComponentResource & { steps: command.remote.Command[] }
@@ -107,6 +117,8 @@ export class ServicesLayer extends pulumi.ComponentResource {
       (a, b) => Number(a.role === "kibana") - Number(b.role === "kibana"),
     );
     let elasticsearch: { service: ElasticsearchService; fqdn: string } | undefined;
+    let mongoSecrets: MongoDbSetSecrets | undefined;
+    const mongoSteps: pulumi.Resource[] = [];
     for (const placed of ordered) {
       const known = rolePackages(placed.role, plan.elastic.version);
       if (!known && placed.role !== "mongodb" && placed.role !== "objectstore") continue;
@@ -258,27 +270,39 @@ export class ServicesLayer extends pulumi.ComponentResource {
           break;
         }
         case "mongodb": {
-          const rendered = args.mongodb?.[placed.name];
-          if (!rendered) {
-            this.inventory.push({
-              guest: placed.name,
-              host: placed.host,
-              service: "mongodb",
-              packages: [],
-              note: "not provisioned by this layer: no MongoDB provisioning given",
-            });
+          const given = args.mongodb?.[placed.name];
+          const set = plan.mongodb;
+          let rendered: MongoDbServiceArgs["rendered"];
+          let steps: readonly string[];
+          if (given) {
+            rendered = given;
+            steps = planOf(given).steps;
+          } else if (set) {
+            mongoSecrets ??= generateSetSecrets(this, set.replicaSet);
+            const secrets = mongoSecrets;
+            const bootstrap = mongoSteps.length === 0;
+            // Rendered under the member's component, which owns its certificate.
+            rendered = (service) =>
+              renderMember(
+                service,
+                { context, memoryGb: placed.memoryGb },
+                { replicaSet: set.replicaSet, adminUsername: set.adminUsername, secrets },
+                bootstrap,
+              );
+            steps = MONGODB_STEPS;
+          } else {
             continue;
           }
-          this.services[placed.name] = new MongoDbService(
-            placed.name,
-            { context, rendered },
-            childOpts,
-          );
+          const service = new MongoDbService(placed.name, { context, rendered, steps }, childOpts);
+          this.services[placed.name] = service;
+          if (!given) mongoSteps.push(...service.steps);
           this.inventory.push({
             guest: placed.name,
             host: placed.host,
-            service: rendered.service,
-            packages: rendered.packages.map((p) => `${p.name}=${p.version}`),
+            service: "mongodb",
+            packages: given
+              ? given.packages.map((p) => `${p.name}=${p.version}`)
+              : Object.values(MONGODB_PACKAGES).map((p) => `${p.name}=${p.version}`),
           });
           continue;
         }
@@ -289,33 +313,54 @@ export class ServicesLayer extends pulumi.ComponentResource {
         this.inventory.push({ guest: placed.name, host: placed.host, ...known });
       }
     }
+    if (plan.mongodb && mongoSecrets) {
+      const members = plan.mongodb.members.filter((host) =>
+        plan.guests.some((g) => !args.mongodb?.[g.name] && host.startsWith(`${g.fqdn}:`)),
+      );
+      this.mongodb = manageReplicaSet(this, {
+        replicaSet: plan.mongodb.replicaSet,
+        members,
+        caPem: args.caBundle,
+        dependsOn: mongoSteps,
+      });
+      this.credentials["mongodbAdminPassword"] = mongoSecrets.adminPassword;
+      this.credentials["mongodbAppPassword"] = this.mongodb.appPassword;
+    }
     this.registerOutputs({ inventory: this.inventory, credentials: this.credentials });
   }
 }
 
-/** The MongoDB role: applies what the MongoDB renderers produced for one member. */
+export interface MongoDbServiceArgs {
+  context: ServiceContext;
+  /** The member's provisioning: given, or rendered under this component (which owns its certificate). */
+  rendered:
+    | ServiceProvisioning
+    | pulumi.Output<ServiceProvisioning>
+    | ((service: MongoDbService) => pulumi.Output<ServiceProvisioning>);
+  /** Step names, known before the provisioning is rendered (they name the commands). */
+  steps: readonly string[];
+}
+
+/** The MongoDB role: applies one member's provisioning (rendered here or given). */
 export class MongoDbService extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:services:MongoDbService";
   /** The step commands, in order. */
   readonly steps: command.remote.Command[];
 
-  constructor(
-    name: string,
-    args: { context: ServiceContext; rendered: ServiceProvisioning },
-    opts?: pulumi.ComponentResourceOptions,
-  ) {
+  constructor(name: string, args: MongoDbServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     super(MongoDbService.__pulumiType, name, { guest: args.context.guest.guest }, opts);
-    if (args.rendered.guest !== args.context.guest.guest) {
+    const rendered = typeof args.rendered === "function" ? args.rendered(this) : args.rendered;
+    if (!pulumi.Output.isInstance(rendered) && rendered.guest !== args.context.guest.guest) {
       throw new Error(
-        `${args.context.guest.guest}: the MongoDB provisioning was rendered for ${args.rendered.guest}`,
+        `${args.context.guest.guest}: the MongoDB provisioning was rendered for ${rendered.guest}`,
       );
     }
     this.steps = applyProvisioning(
       this,
       args.context.guest,
       args.context.access,
-      planOf(args.rendered),
-      pulumi.secret(args.rendered),
+      { steps: args.steps },
+      pulumi.secret(rendered),
       args.context.dependsOn,
     );
     this.registerOutputs({});

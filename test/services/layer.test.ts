@@ -7,6 +7,7 @@ import { planDataCenter } from "../../components/plan";
 import type { StackConfig } from "../../components/config/schema";
 import { parseStackConfig } from "../../components/config/validate";
 import { ServicesLayer, type ServicesLayerArgs } from "../../components/services";
+import { computedOutputsFor } from "../../scripts/offline/computed";
 import {
   startOfflineEngine,
   type OfflineEngine,
@@ -48,6 +49,15 @@ function layerArgs(config: StackConfig, extra: Partial<ServicesLayerArgs> = {}):
   };
 }
 
+/** Waits until every step and the replica set's resources are registered. */
+async function settled(layer: ServicesLayer): Promise<void> {
+  const resources: pulumi.Resource[] = [
+    ...Object.values(layer.services).flatMap((s) => s.steps),
+    ...(layer.mongodb ? [layer.mongodb.replicaSet, ...layer.mongodb.users] : []),
+  ];
+  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+}
+
 const staging = () => parseStackConfig(rawStackConfig("staging"), allSecrets());
 
 describe("ServicesLayer on the staging placement", () => {
@@ -76,8 +86,7 @@ describe("ServicesLayer on the staging placement", () => {
         },
       }),
     );
-    const steps = Object.values(layer.services).flatMap((s) => s.steps);
-    await Promise.all(steps.map((s) => new Promise((resolve) => s.urn.apply(resolve))));
+    await settled(layer);
   });
 
   it("runs each role's steps in order, one component per guest", () => {
@@ -92,6 +101,8 @@ describe("ServicesLayer on the staging placement", () => {
       "kibana-1-configure",
       "kibana-1-install",
       "mongo-1-install",
+      "mongo-2-install",
+      "mongo-3-install",
       "postgres-1-configure",
       "postgres-1-install",
       "redis-1-configure",
@@ -210,6 +221,91 @@ describe("ServicesLayer on the staging placement", () => {
         },
       ]),
     );
+  });
+});
+
+describe("ServicesLayer provisions the MongoDB replica set", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+  const named = (type: string, name: string): RecordedResource => {
+    const found = engine.resources.find((r) => r.type === type && r.name === name);
+    if (!found) throw new Error(`no ${type} ${name}`);
+    return found;
+  };
+  const stagedFiles = (name: string) => {
+    const stdin = String(named(COMMAND, name).inputs["stdin"]);
+    return [...stdin.matchAll(/\/run\/baremetal-mongodb\/([a-z.]+)/g)].map((m) => m[1]);
+  };
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    layer = new ServicesLayer("services", layerArgs(staging()));
+    await settled(layer);
+  });
+
+  it("installs every member from the renderers; only the first bootstraps with the admin password", () => {
+    expect(stagedFiles("mongo-1-install")).toEqual(
+      expect.arrayContaining(["keyfile", "tls.crt", "tls.key", "ca.crt", "admin.password"]),
+    );
+    expect(stagedFiles("mongo-2-install")).toEqual(
+      expect.arrayContaining(["keyfile", "tls.crt", "tls.key", "ca.crt"]),
+    );
+    expect(stagedFiles("mongo-2-install")).not.toContain("admin.password");
+    expect(named(COMMAND, "mongo-1-install").rawInputs["stdin"]).toMatchObject({
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+    });
+  });
+
+  it("generates one keyfile and one admin password for the set, as secrets", async () => {
+    const passwords = engine.resources.filter(
+      (r) =>
+        r.type === "random:index/randomPassword:RandomPassword" && r.name.startsWith("mongodb-"),
+    );
+    expect(passwords.map((p) => p.name).sort()).toEqual([
+      "mongodb-rs0-admin-password",
+      "mongodb-rs0-keyfile",
+      "mongodb-rs0-payments-password",
+    ]);
+    for (const p of passwords) expect(p.additionalSecretOutputs).toContain("result");
+    const admin = layer.credentials["mongodbAdminPassword"];
+    expect(admin).toBeDefined();
+    expect(await pulumi.isSecret(admin as pulumi.Output<string>)).toBe(true);
+    expect(
+      await pulumi.isSecret(layer.credentials["mongodbAppPassword"] as pulumi.Output<string>),
+    ).toBe(true);
+  });
+
+  it("one protected ReplicaSet over the members, after their install steps", () => {
+    const set = named("pulumi-nodejs:dynamic/mongodb:ReplicaSet", "mongodb-rs0");
+    expect(set.inputs["name"]).toBe("rs0");
+    expect(set.inputs["members"]).toEqual([
+      { host: "mongo-1.stg.sp1.internal.example.com:27017", priority: 2 },
+      { host: "mongo-2.stg.sp1.internal.example.com:27017" },
+      { host: "mongo-3.stg.sp1.internal.example.com:27017" },
+    ]);
+    expect(set.protect).toBe(true);
+    for (const member of ["mongo-1", "mongo-2", "mongo-3"]) {
+      expect(set.dependencies).toContain(named(COMMAND, `${member}-install`).urn);
+    }
+    expect((set.inputs["connection"] as Record<string, unknown>)["caPem"]).toBe(TLS.caPem);
+    // The offline preview numbers the members as a fresh replSetInitiate would.
+    expect(computedOutputsFor(set.type, set.name, set.inputs)["memberIds"]).toEqual({
+      "mongo-1.stg.sp1.internal.example.com:27017": 0,
+      "mongo-2.stg.sp1.internal.example.com:27017": 1,
+      "mongo-3.stg.sp1.internal.example.com:27017": 2,
+    });
+  });
+
+  it("the application user with a secret password, after the set", () => {
+    const set = named("pulumi-nodejs:dynamic/mongodb:ReplicaSet", "mongodb-rs0");
+    const user = named("pulumi-nodejs:dynamic/mongodb:MongoUser", "mongodb-rs0-payments");
+    expect(user.inputs["username"]).toBe("payments");
+    expect(user.inputs["roles"]).toEqual([{ role: "readWrite", db: "payments" }]);
+    expect(user.dependencies).toContain(set.urn);
+    expect(user.rawInputs["password"]).toMatchObject({
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+    });
+    expect(user.additionalSecretOutputs).toContain("password");
   });
 });
 
