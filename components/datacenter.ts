@@ -42,7 +42,11 @@ export function ecrRepositoryFilter(repositories: readonly string[]): string {
   return repositories.length === 1 ? (repositories[0] ?? "") : `{${repositories.join(",")}}`;
 }
 
-export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOutputs {
+export function buildDataCenter({
+  config,
+  secrets,
+  optionalSecrets,
+}: LoadedStack): DataCenterOutputs {
   const plan = planDataCenter(config);
 
   // The routers read their credentials from stack config in the provider (configure), so the
@@ -134,6 +138,9 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
       privateCaBundle(config.kubernetes, cluster.certificateAuthorities) ?? pulumi.output(""),
     platformCredentials: platform.credentials,
     routerSnmp: network.snmp,
+    ...(optionalSecrets?.mongodbAdminPassword
+      ? { mongodbAdminPassword: optionalSecrets.mongodbAdminPassword }
+      : {}),
   });
 
   return {

@@ -60,6 +60,12 @@ export interface ServicesLayerArgs {
    * A guest given here is not a member of the layer's `ReplicaSet`.
    */
   readonly mongodb?: Readonly<Record<string, ServiceProvisioning>>;
+  /**
+   * `baremetal:mongodbAdminPassword` when set: the first member creates the admin user with it,
+   * the same password the MongoDB provider authenticates with, so the first `up` manages the
+   * set. Absent: the layer generates one (see the README for the second `up`).
+   */
+  readonly mongodbAdminPassword?: pulumi.Output<string>;
   /** The routers' SNMPv3 user (network layer `snmp`), for the Zabbix hosts. */
   readonly routerSnmp?: pulumi.Output<SnmpV3Credentials>;
 }
@@ -278,7 +284,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
             rendered = given;
             steps = planOf(given).steps;
           } else if (set) {
-            mongoSecrets ??= generateSetSecrets(this, set.replicaSet);
+            mongoSecrets ??= generateSetSecrets(this, set.replicaSet, args.mongodbAdminPassword);
             const secrets = mongoSecrets;
             const bootstrap = mongoSteps.length === 0;
             // Rendered under the member's component, which owns its certificate.
@@ -323,7 +329,10 @@ export class ServicesLayer extends pulumi.ComponentResource {
         caPem: args.caBundle,
         dependsOn: mongoSteps,
       });
-      this.credentials["mongodbAdminPassword"] = mongoSecrets.adminPassword;
+      // A configured admin password is the operator's own; only a generated one is reported.
+      if (!args.mongodbAdminPassword) {
+        this.credentials["mongodbAdminPassword"] = mongoSecrets.adminPassword;
+      }
       this.credentials["mongodbAppPassword"] = this.mongodb.appPassword;
     }
     this.registerOutputs({ inventory: this.inventory, credentials: this.credentials });

@@ -309,6 +309,42 @@ describe("ServicesLayer provisions the MongoDB replica set", () => {
   });
 });
 
+describe("ServicesLayer with baremetal:mongodbAdminPassword set", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    layer = new ServicesLayer(
+      "services",
+      layerArgs(staging(), { mongodbAdminPassword: pulumi.secret("CONFIGURED-ADMIN-SECRET") }),
+    );
+    await settled(layer);
+  });
+
+  it("bootstraps with the configured password (the provider's), generating none", () => {
+    const names = engine.resources
+      .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
+      .map((r) => r.name);
+    expect(names).toContain("mongodb-rs0-keyfile");
+    expect(names).not.toContain("mongodb-rs0-admin-password");
+    const install = engine.resources.find(
+      (r) => r.type === COMMAND && r.name === "mongo-1-install",
+    );
+    const stdin = String(install?.inputs["stdin"]);
+    expect(stdin).toContain(Buffer.from("CONFIGURED-ADMIN-SECRET").toString("base64"));
+    expect(plaintextOccurrences(install?.rawInputs, "CONFIGURED-ADMIN-SECRET")).toEqual([]);
+    expect(
+      plaintextOccurrences(
+        install?.rawInputs,
+        Buffer.from("CONFIGURED-ADMIN-SECRET").toString("base64"),
+      ),
+    ).toEqual([]);
+    expect(layer.credentials["mongodbAdminPassword"]).toBeUndefined();
+    expect(layer.credentials["mongodbAppPassword"]).toBeDefined();
+  });
+});
+
 describe("ServicesLayer refuses what it cannot provision", () => {
   beforeAll(async () => {
     await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });

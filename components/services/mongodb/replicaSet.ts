@@ -43,11 +43,20 @@ function randomSecret(parent: pulumi.Resource, name: string, length: number) {
   );
 }
 
-/** The keyfile (base64 alphabet, 6–1024 characters) and the admin password, generated once. */
-export function generateSetSecrets(parent: pulumi.Resource, setName: string): MongoDbSetSecrets {
+/**
+ * The keyfile (base64 alphabet, 6–1024 characters), generated once, and the admin password:
+ * the configured one (`baremetal:mongodbAdminPassword`, which the provider reads) or generated.
+ */
+export function generateSetSecrets(
+  parent: pulumi.Resource,
+  setName: string,
+  configuredAdminPassword?: pulumi.Output<string>,
+): MongoDbSetSecrets {
   return {
     keyfile: randomSecret(parent, `mongodb-${setName}-keyfile`, 512),
-    adminPassword: randomSecret(parent, `mongodb-${setName}-admin-password`, 32),
+    adminPassword: configuredAdminPassword
+      ? pulumi.secret(configuredAdminPassword)
+      : randomSecret(parent, `mongodb-${setName}-admin-password`, 32),
   };
 }
 
