@@ -141,6 +141,7 @@ export function buildDataCenter({
     ...(optionalSecrets?.mongodbAdminPassword
       ? { mongodbAdminPassword: optionalSecrets.mongodbAdminPassword }
       : {}),
+    ...(optionalSecrets?.mongodbKeyfile ? { mongodbKeyfile: optionalSecrets.mongodbKeyfile } : {}),
   });
 
   return {

@@ -42,7 +42,7 @@ export function planDataCenter(config: StackConfig): DataCenterPlan {
     cluster,
     platform: planPlatform(config, cluster, guests),
     services,
-    serviceLayer: planServiceLayer(config, guests),
+    serviceLayer: planServiceLayer(config, guests, migration),
     ...(harbor ? { harbor } : {}),
     ...(migration ? { migration } : {}),
   };

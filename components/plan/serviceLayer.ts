@@ -6,11 +6,36 @@
 import type { GuestRole, StackConfig } from "../config/schema";
 import { SERVICE_PORTS } from "../config/ports";
 import type { PlannedGuest } from "./guests";
+import { planMigration, type MigrationInput } from "./migration";
 
 /** The replica set's name when the stack names none (MongoDB's documented example name). */
 export const DEFAULT_REPLICA_SET = "rs0";
 /** The admin user the first member creates (the MongoDB provider's default admin username). */
 export const MONGODB_ADMIN_USERNAME = "admin";
+
+/** A replica-set member as the `ReplicaSet` resource takes it. */
+export interface SetMember {
+  host: string;
+  priority?: number;
+  votes?: number;
+  hidden?: boolean;
+}
+
+export interface MongoDbSetPlan {
+  replicaSet: string;
+  adminUsername: string;
+  /** The data center's members (`host:port`, placement order): the guests installed here. */
+  datacenterMembers: string[];
+  /** The membership the `ReplicaSet` resource declares (in a migration: this phase's). */
+  members: SetMember[];
+  /** Where else to look for the set (the AWS members during the migration). */
+  seeds: string[];
+  /**
+   * Whether the first data-center member initiates the set. Not during a migration: the members
+   * join the AWS set (same name, its keyfile), which a second, local set would shadow.
+   */
+  bootstrap: boolean;
+}
 
 /** One guest the services layer may provision, in placement order. */
 export interface ServiceLayerGuest {
@@ -52,7 +77,7 @@ export interface ServiceLayerPlan {
    * it); absent when the stack has none. The set name is the AWS set's when the migration
    * declares one (the members join it), else `rs0`.
    */
-  mongodb?: { replicaSet: string; adminUsername: string; members: string[] };
+  mongodb?: MongoDbSetPlan;
   /** Harbor's S3 image storage on the object store; absent when Harbor stores images elsewhere. */
   objectStorage?: { bucket: string; region: string; publicPort: number };
 }
@@ -72,9 +97,39 @@ export function snmpTargetsFrom(config: StackConfig, network: string): SnmpTarge
   }));
 }
 
+function planMongoDbSet(
+  config: StackConfig,
+  datacenterMembers: string[],
+  migration: MigrationInput | undefined,
+): MongoDbSetPlan {
+  const base = {
+    replicaSet: config.aws?.mongodb.replicaSet ?? DEFAULT_REPLICA_SET,
+    adminUsername: MONGODB_ADMIN_USERNAME,
+    datacenterMembers,
+  };
+  if (migration) {
+    // The migration plan's membership for this phase: AWS members plus hidden, non-voting
+    // data-center members while replicating; the data-center members alone from the cutover.
+    return {
+      ...base,
+      members: planMigration(migration).mongodb.members.map((m) => ({ ...m })),
+      seeds: migration.aws.mongodb.members.map((m) => m.host),
+      bootstrap: false,
+    };
+  }
+  return {
+    ...base,
+    // The bootstrap member first: it initiated the set and stays the preferred primary.
+    members: datacenterMembers.map((host, i) => (i === 0 ? { host, priority: 2 } : { host })),
+    seeds: [],
+    bootstrap: true,
+  };
+}
+
 export function planServiceLayer(
   config: StackConfig,
   guests: readonly PlannedGuest[],
+  migration?: MigrationInput,
 ): ServiceLayerPlan {
   const image = config.kubernetes.harbor.imageStorage;
   const issuer = signingIssuerOf(config);
@@ -118,11 +173,11 @@ export function planServiceLayer(
     ),
     ...(mongoMembers.length > 0
       ? {
-          mongodb: {
-            replicaSet: config.aws?.mongodb.replicaSet ?? DEFAULT_REPLICA_SET,
-            adminUsername: MONGODB_ADMIN_USERNAME,
-            members: mongoMembers.map((g) => `${g.fqdn}:${SERVICE_PORTS.mongodb}`),
-          },
+          mongodb: planMongoDbSet(
+            config,
+            mongoMembers.map((g) => `${g.fqdn}:${SERVICE_PORTS.mongodb}`),
+            migration,
+          ),
         }
       : {}),
     ...(image.type === "s3"

@@ -66,6 +66,8 @@ export interface ServicesLayerArgs {
    * set. Absent: the layer generates one (see the README for the second `up`).
    */
   readonly mongodbAdminPassword?: pulumi.Output<string>;
+  /** `baremetal:mongodbKeyfile` when set (the AWS set's keyfile during the migration). */
+  readonly mongodbKeyfile?: pulumi.Output<string>;
   /** The routers' SNMPv3 user (network layer `snmp`), for the Zabbix hosts. */
   readonly routerSnmp?: pulumi.Output<SnmpV3Credentials>;
 }
@@ -284,9 +286,21 @@ export class ServicesLayer extends pulumi.ComponentResource {
             rendered = given;
             steps = planOf(given).steps;
           } else if (set) {
-            mongoSecrets ??= generateSetSecrets(this, set.replicaSet, args.mongodbAdminPassword);
+            if (!mongoSecrets && !set.bootstrap && !args.mongodbKeyfile) {
+              pulumi.log.warn(
+                `MongoDB: the members join the existing set ${set.replicaSet} and need its keyfile: set it with \`pulumi config set --secret mongodbKeyfile\` (a generated one is used until then)`,
+                this,
+              );
+            }
+            mongoSecrets ??= generateSetSecrets(this, set.replicaSet, {
+              bootstrap: set.bootstrap,
+              ...(args.mongodbKeyfile ? { configuredKeyfile: args.mongodbKeyfile } : {}),
+              ...(args.mongodbAdminPassword
+                ? { configuredAdminPassword: args.mongodbAdminPassword }
+                : {}),
+            });
             const secrets = mongoSecrets;
-            const bootstrap = mongoSteps.length === 0;
+            const bootstrap = set.bootstrap && mongoSteps.length === 0;
             // Rendered under the member's component, which owns its certificate.
             rendered = (service) =>
               renderMember(
@@ -320,17 +334,19 @@ export class ServicesLayer extends pulumi.ComponentResource {
       }
     }
     if (plan.mongodb && mongoSecrets) {
-      const members = plan.mongodb.members.filter((host) =>
-        plan.guests.some((g) => !args.mongodb?.[g.name] && host.startsWith(`${g.fqdn}:`)),
-      );
+      // A guest provisioned elsewhere (`args.mongodb`) is not a member of this set.
+      const elsewhere = plan.guests.filter((g) => args.mongodb?.[g.name]).map((g) => `${g.fqdn}:`);
+      const ours = (host: string) => !elsewhere.some((prefix) => host.startsWith(prefix));
       this.mongodb = manageReplicaSet(this, {
         replicaSet: plan.mongodb.replicaSet,
-        members,
+        members: plan.mongodb.members.filter((m) => ours(m.host)),
+        seeds: plan.mongodb.seeds,
+        userHosts: plan.mongodb.datacenterMembers.filter(ours),
         caPem: args.caBundle,
         dependsOn: mongoSteps,
       });
       // A configured admin password is the operator's own; only a generated one is reported.
-      if (!args.mongodbAdminPassword) {
+      if (mongoSecrets.adminPasswordGenerated && mongoSecrets.adminPassword) {
         this.credentials["mongodbAdminPassword"] = mongoSecrets.adminPassword;
       }
       this.credentials["mongodbAppPassword"] = this.mongodb.appPassword;

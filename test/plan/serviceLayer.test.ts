@@ -1,5 +1,5 @@
 /** The services layer's slice: what it provisions where, and the stack values it reads. */
-import { planDataCenter } from "../../components/plan";
+import { planDataCenter, planMigration } from "../../components/plan";
 import { planGuests } from "../../components/plan/guests";
 import { planServiceLayer, snmpTargetsFrom } from "../../components/plan/serviceLayer";
 import { stack } from "./stacks";
@@ -89,5 +89,64 @@ test("no signing issuer when the stack declares no `ca` issuer", () => {
 });
 
 test("planDataCenter carries the slice", () => {
-  expect(planDataCenter(production).serviceLayer).toEqual(plan);
+  const full = planDataCenter(production);
+  expect(full.serviceLayer).toEqual(
+    planServiceLayer(production, planGuests(production), full.migration),
+  );
+  expect(full.serviceLayer.guests).toEqual(plan.guests);
+});
+
+test("the MongoDB set without a migration: the data center's own, bootstrapped by its first member", () => {
+  const config = stack("production", (raw) => {
+    delete raw["migration"];
+  });
+  const set = planDataCenter(config).serviceLayer.mongodb;
+  expect(set).toEqual({
+    replicaSet: "rs0",
+    adminUsername: "admin",
+    datacenterMembers: [
+      "mongo-1.sp1.internal.example.com:27017",
+      "mongo-2.sp1.internal.example.com:27017",
+      "mongo-3.sp1.internal.example.com:27017",
+    ],
+    members: [
+      { host: "mongo-1.sp1.internal.example.com:27017", priority: 2 },
+      { host: "mongo-2.sp1.internal.example.com:27017" },
+      { host: "mongo-3.sp1.internal.example.com:27017" },
+    ],
+    seeds: [],
+    bootstrap: true,
+  });
+});
+
+test("the MongoDB set during the migration: the phase's membership, seeded by the AWS members", () => {
+  const plan = planDataCenter(production);
+  const set = plan.serviceLayer.mongodb;
+  const aws = production.aws?.mongodb.members ?? [];
+  expect(production.migration?.phase).toBe("replicate");
+  expect(set?.bootstrap).toBe(false);
+  expect(set?.replicaSet).toBe(production.aws?.mongodb.replicaSet);
+  expect(set?.seeds).toEqual(aws.map((m) => m.host));
+  expect(set?.members).toEqual(plan.migration ? planMigration(plan.migration).mongodb.members : []);
+  expect(set?.members.filter((m) => m.hidden && m.votes === 0).map((m) => m.host)).toEqual(
+    set?.datacenterMembers,
+  );
+});
+
+test("the cutover: the data-center members alone, voting", () => {
+  const config = stack("production", (raw) => {
+    (raw["migration"] as { phase: string }).phase = "cutover";
+  });
+  const set = planDataCenter(config).serviceLayer.mongodb;
+  expect(set?.members.map((m) => m.host)).toEqual(set?.datacenterMembers);
+  expect(set?.members.every((m) => m.votes === 1 && !m.hidden)).toBe(true);
+});
+
+test("no MongoDB set in a stack without mongodb guests", () => {
+  expect(
+    planServiceLayer(
+      production,
+      planGuests(production).filter((g) => g.role !== "mongodb"),
+    ).mongodb,
+  ).toBeUndefined();
 });

@@ -59,6 +59,12 @@ async function settled(layer: ServicesLayer): Promise<void> {
 }
 
 const staging = () => parseStackConfig(rawStackConfig("staging"), allSecrets());
+/** Staging without the move off AWS: the data center's own replica set. */
+const standalone = (): StackConfig => {
+  const raw = rawStackConfig("staging");
+  delete raw["migration"];
+  return parseStackConfig(raw, allSecrets());
+};
 
 describe("ServicesLayer on the staging placement", () => {
   let engine: OfflineEngine;
@@ -239,7 +245,7 @@ describe("ServicesLayer provisions the MongoDB replica set", () => {
 
   beforeAll(async () => {
     engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
-    layer = new ServicesLayer("services", layerArgs(staging()));
+    layer = new ServicesLayer("services", layerArgs(standalone()));
     await settled(layer);
   });
 
@@ -251,6 +257,8 @@ describe("ServicesLayer provisions the MongoDB replica set", () => {
       expect.arrayContaining(["keyfile", "tls.crt", "tls.key", "ca.crt"]),
     );
     expect(stagedFiles("mongo-2-install")).not.toContain("admin.password");
+    expect(String(named(COMMAND, "mongo-1-install").inputs["stdin"])).toContain("rs.initiate");
+    expect(String(named(COMMAND, "mongo-2-install").inputs["stdin"])).not.toContain("rs.initiate");
     expect(named(COMMAND, "mongo-1-install").rawInputs["stdin"]).toMatchObject({
       [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
     });
@@ -317,7 +325,9 @@ describe("ServicesLayer with baremetal:mongodbAdminPassword set", () => {
     engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
     layer = new ServicesLayer(
       "services",
-      layerArgs(staging(), { mongodbAdminPassword: pulumi.secret("CONFIGURED-ADMIN-SECRET") }),
+      layerArgs(standalone(), {
+        mongodbAdminPassword: pulumi.secret("CONFIGURED-ADMIN-SECRET"),
+      }),
     );
     await settled(layer);
   });
@@ -342,6 +352,62 @@ describe("ServicesLayer with baremetal:mongodbAdminPassword set", () => {
     ).toEqual([]);
     expect(layer.credentials["mongodbAdminPassword"]).toBeUndefined();
     expect(layer.credentials["mongodbAppPassword"]).toBeDefined();
+  });
+});
+
+describe("ServicesLayer joins the AWS replica set during the migration", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+  const named = (type: string, name: string): RecordedResource => {
+    const found = engine.resources.find((r) => r.type === type && r.name === name);
+    if (!found) throw new Error(`no ${type} ${name}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    layer = new ServicesLayer(
+      "services",
+      layerArgs(staging(), { mongodbKeyfile: pulumi.secret("AWS-KEYFILE-SECRET") }),
+    );
+    await settled(layer);
+  });
+
+  it("no member bootstraps; every member gets the AWS set's keyfile", () => {
+    for (const member of ["mongo-1", "mongo-2", "mongo-3"]) {
+      const stdin = String(named(COMMAND, `${member}-install`).inputs["stdin"]);
+      expect(stdin).not.toContain("/run/baremetal-mongodb/admin.password");
+      expect(stdin).not.toContain("rs.initiate");
+      expect(stdin).toContain(Buffer.from("AWS-KEYFILE-SECRET").toString("base64"));
+    }
+    const generated = engine.resources
+      .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
+      .map((r) => r.name);
+    expect(generated).not.toContain("mongodb-rs0-keyfile");
+    expect(generated).not.toContain("mongodb-rs0-admin-password");
+    expect(layer.credentials["mongodbAdminPassword"]).toBeUndefined();
+  });
+
+  it("the ReplicaSet declares the phase's membership: AWS members plus hidden, non-voting data-center members", () => {
+    const config = staging();
+    const plan = planDataCenter(config);
+    const set = named("pulumi-nodejs:dynamic/mongodb:ReplicaSet", "mongodb-rs0");
+    const aws = config.aws?.mongodb.members ?? [];
+    expect(aws.length).toBeGreaterThan(0);
+    expect(set.inputs["seeds"]).toEqual(aws.map((m) => m.host));
+    const members = set.inputs["members"] as { host: string; hidden: boolean; votes: number }[];
+    expect(members.map((m) => m.host)).toEqual([
+      ...aws.map((m) => m.host),
+      ...(plan.serviceLayer.mongodb?.datacenterMembers ?? []),
+    ]);
+    expect(members.filter((m) => m.host.includes(".stg.sp1.internal."))).toEqual(
+      ["mongo-1", "mongo-2", "mongo-3"].map((g) => ({
+        host: `${g}.stg.sp1.internal.example.com:27017`,
+        priority: 0,
+        votes: 0,
+        hidden: true,
+      })),
+    );
   });
 });
 

@@ -27,10 +27,13 @@ export interface MongoDbMember {
   memoryGb: number;
 }
 
-/** Secrets shared by every member: the set's keyfile and the admin user's password. */
+/** Secrets shared by every member: the set's keyfile and, to bootstrap, the admin password. */
 export interface MongoDbSetSecrets {
   keyfile: pulumi.Output<string>;
-  adminPassword: pulumi.Output<string>;
+  /** Staged on the bootstrap member only; absent when nothing bootstraps. */
+  adminPassword?: pulumi.Output<string>;
+  /** Whether `adminPassword` was generated here (then it is reported as a credential). */
+  adminPasswordGenerated: boolean;
 }
 
 function randomSecret(parent: pulumi.Resource, name: string, length: number) {
@@ -44,19 +47,35 @@ function randomSecret(parent: pulumi.Resource, name: string, length: number) {
 }
 
 /**
- * The keyfile (base64 alphabet, 6–1024 characters), generated once, and the admin password:
- * the configured one (`baremetal:mongodbAdminPassword`, which the provider reads) or generated.
+ * The keyfile (base64 alphabet, 6–1024 characters): the configured one
+ * (`baremetal:mongodbKeyfile`, the AWS set's during the migration) or generated once. The admin
+ * password for the bootstrap: the configured one (`baremetal:mongodbAdminPassword`, which the
+ * provider reads) or generated.
  */
 export function generateSetSecrets(
   parent: pulumi.Resource,
   setName: string,
-  configuredAdminPassword?: pulumi.Output<string>,
+  args: {
+    bootstrap: boolean;
+    configuredKeyfile?: pulumi.Output<string>;
+    configuredAdminPassword?: pulumi.Output<string>;
+  },
 ): MongoDbSetSecrets {
+  const keyfile = args.configuredKeyfile
+    ? pulumi.secret(args.configuredKeyfile)
+    : randomSecret(parent, `mongodb-${setName}-keyfile`, 512);
+  if (!args.bootstrap) return { keyfile, adminPasswordGenerated: false };
+  if (args.configuredAdminPassword) {
+    return {
+      keyfile,
+      adminPassword: pulumi.secret(args.configuredAdminPassword),
+      adminPasswordGenerated: false,
+    };
+  }
   return {
-    keyfile: randomSecret(parent, `mongodb-${setName}-keyfile`, 512),
-    adminPassword: configuredAdminPassword
-      ? pulumi.secret(configuredAdminPassword)
-      : randomSecret(parent, `mongodb-${setName}-admin-password`, 32),
+    keyfile,
+    adminPassword: randomSecret(parent, `mongodb-${setName}-admin-password`, 32),
+    adminPasswordGenerated: true,
   };
 }
 
@@ -140,7 +159,7 @@ export function renderMember(
         cert.keyPem,
         member.context.caBundle,
         set.secrets.keyfile,
-        set.secrets.adminPassword,
+        set.secrets.adminPassword ?? "",
       ])
       .apply(([certPem, keyPem, caPem, keyfile, adminPassword]) =>
         mongoDbProvisioning({
@@ -152,7 +171,9 @@ export function renderMember(
           replicaSet: set.replicaSet,
           tls: { certPem, keyPem, caPem },
           keyfile,
-          ...(bootstrap ? { bootstrap: { adminUsername: set.adminUsername, adminPassword } } : {}),
+          ...(bootstrap && set.secrets.adminPassword
+            ? { bootstrap: { adminUsername: set.adminUsername, adminPassword } }
+            : {}),
         }),
       ),
   );
@@ -174,7 +195,11 @@ export function manageReplicaSet(
   parent: pulumi.Resource,
   args: {
     replicaSet: string;
-    members: readonly string[];
+    /** The declared membership (`SetMember`s of the plan). */
+    members: readonly { host: string; priority?: number; votes?: number; hidden?: boolean }[];
+    seeds: readonly string[];
+    /** Where the users are created from (the data-center members). */
+    userHosts: readonly string[];
     caPem: pulumi.Output<string>;
     dependsOn: pulumi.Input<pulumi.Resource>[];
   },
@@ -184,8 +209,8 @@ export function manageReplicaSet(
     `mongodb-${args.replicaSet}`,
     {
       name: args.replicaSet,
-      // The bootstrap member first: it initiated the set and stays the preferred primary.
-      members: args.members.map((host, i) => (i === 0 ? { host, priority: 2 } : { host })),
+      members: args.members.map((m) => ({ ...m })),
+      seeds: [...args.seeds],
       connection,
     },
     { parent, dependsOn: args.dependsOn, protect: true },
@@ -199,7 +224,7 @@ export function manageReplicaSet(
     `mongodb-${args.replicaSet}-${MONGODB_APP_USER.username}`,
     {
       replicaSet: args.replicaSet,
-      hosts: [...args.members],
+      hosts: [...args.userHosts, ...args.seeds],
       connection,
       db: "admin",
       username: MONGODB_APP_USER.username,
