@@ -42,7 +42,11 @@ export function ecrRepositoryFilter(repositories: readonly string[]): string {
   return repositories.length === 1 ? (repositories[0] ?? "") : `{${repositories.join(",")}}`;
 }
 
-export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOutputs {
+export function buildDataCenter({
+  config,
+  secrets,
+  optionalSecrets,
+}: LoadedStack): DataCenterOutputs {
   const plan = planDataCenter(config);
 
   // The routers read their credentials from stack config in the provider (configure), so the
@@ -126,8 +130,7 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
 
   // The services inside the guests, once the platform's credentials for them exist.
   const services = new ServicesLayer("services", {
-    config,
-    placement: compute.placement,
+    plan: plan.serviceLayer,
     containers: compute.containers,
     sshPrivateKey: secrets.sshPrivateKey,
     certificateAuthorities: cluster.certificateAuthorities,
@@ -135,6 +138,10 @@ export function buildDataCenter({ config, secrets }: LoadedStack): DataCenterOut
       privateCaBundle(config.kubernetes, cluster.certificateAuthorities) ?? pulumi.output(""),
     platformCredentials: platform.credentials,
     routerSnmp: network.snmp,
+    ...(optionalSecrets?.mongodbAdminPassword
+      ? { mongodbAdminPassword: optionalSecrets.mongodbAdminPassword }
+      : {}),
+    ...(optionalSecrets?.mongodbKeyfile ? { mongodbKeyfile: optionalSecrets.mongodbKeyfile } : {}),
   });
 
   return {

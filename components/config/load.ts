@@ -14,9 +14,15 @@ import { parseStackConfig, type RawStackConfig } from "./validate";
 
 export type StackSecrets = Record<SecretKey, pulumi.Output<string>>;
 
+export type OptionalSecrets = Partial<
+  Record<(typeof OPTIONAL_SECRET_KEYS)[number], pulumi.Output<string>>
+>;
+
 export interface LoadedStack {
   config: StackConfig;
   secrets: StackSecrets;
+  /** The optional secret keys that are set (a layer may hand one to what must match it). */
+  optionalSecrets?: OptionalSecrets;
 }
 
 /**
@@ -46,10 +52,15 @@ export function loadStack(): LoadedStack {
     const value = cfg.getSecret(key);
     if (value !== undefined) secrets[key] = value;
   }
+  const optionalSecrets: OptionalSecrets = {};
+  for (const key of OPTIONAL_SECRET_KEYS) {
+    const value = cfg.getSecret(key);
+    if (value !== undefined) optionalSecrets[key] = value;
+  }
   const config = parseStackConfig(
     raw,
     new Set(Object.keys(secrets) as SecretKey[]),
     otherNamespaceKeys,
   );
-  return { config, secrets: secrets as StackSecrets };
+  return { config, secrets: secrets as StackSecrets, optionalSecrets };
 }

@@ -282,4 +282,9 @@ export type SecretKey = (typeof SECRET_KEYS)[number];
  * Secret keys read only by a provider's `configure`, needed once that layer talks to its service
  * (the Harbor admin password, the MongoDB admin password): never required, never in plain text.
  */
-export const OPTIONAL_SECRET_KEYS = ["harborAdminPassword", "mongodbAdminPassword"] as const;
+export const OPTIONAL_SECRET_KEYS = [
+  "harborAdminPassword",
+  "mongodbAdminPassword",
+  // The AWS replica set's keyfile: the data-center members join that set during the migration.
+  "mongodbKeyfile",
+] as const;

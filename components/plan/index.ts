@@ -11,6 +11,7 @@ import { planHarbor, type HarborPlan } from "./harbor";
 import { migrationInput, type MigrationInput } from "./migration";
 import { planNetwork, type NetworkPlan } from "./network";
 import { planPlatform, type PlatformPlan } from "./platform";
+import { planServiceLayer, type ServiceLayerPlan } from "./serviceLayer";
 import { planServices, type ServicePlan } from "./services";
 import type { GuestRole } from "../config/schema";
 
@@ -21,6 +22,8 @@ export interface DataCenterPlan {
   platform: PlatformPlan;
   /** Per stateful role: its guests as a service and who must reach it. */
   services: Partial<Record<GuestRole, ServicePlan>>;
+  /** What the services layer installs where, and the stack values it configures them with. */
+  serviceLayer: ServiceLayerPlan;
   /** Harbor managed through its API; absent when the stack does not configure it. */
   harbor?: HarborPlan;
   /** The move off AWS (phases, estate, public zone); absent when the stack does not configure it. */
@@ -39,6 +42,7 @@ export function planDataCenter(config: StackConfig): DataCenterPlan {
     cluster,
     platform: planPlatform(config, cluster, guests),
     services,
+    serviceLayer: planServiceLayer(config, guests, migration),
     ...(harbor ? { harbor } : {}),
     ...(migration ? { migration } : {}),
   };
@@ -56,5 +60,6 @@ export * from "./network";
 export * from "./platform";
 export * from "./resilience";
 export * from "./routers";
+export * from "./serviceLayer";
 export * from "./services";
 export * from "./snmp";

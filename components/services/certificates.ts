@@ -1,7 +1,7 @@
 /** Server certificates of the internal CA for the service guests. */
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
-import type { CertificateAuthority } from "../kubernetes/types";
+import type { CertificateAuthority } from "./context";
 
 export interface IssuedCertificate {
   certPem: pulumi.Output<string>;

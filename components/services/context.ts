@@ -1,8 +1,16 @@
 /** What every service role component receives from the layer. */
 import type * as pulumi from "@pulumi/pulumi";
-import type { CertificateAuthority } from "../kubernetes/types";
 import type { HostAccess } from "./guestSteps";
 import type { GuestTarget } from "./transport";
+
+/**
+ * A private CA's root as the cluster layer generates it (structurally the same as its type; kept
+ * here so this layer imports no other layer). The key is secret.
+ */
+export interface CertificateAuthority {
+  readonly certPem: pulumi.Output<string>;
+  readonly privateKeyPem: pulumi.Output<string>;
+}
 
 export interface ServiceGuest extends GuestTarget {
   readonly fqdn: string;

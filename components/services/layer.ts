@@ -7,10 +7,8 @@
 import type * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import { mustExist } from "../invariant";
-import type { PlacedGuest } from "../compute";
-import type { StackConfig } from "../config/schema";
-import type { CertificateAuthority } from "../kubernetes/types";
-import type { ServiceContext, ServiceGuest } from "./context";
+import type { ServiceLayerPlan } from "../plan";
+import type { CertificateAuthority, ServiceContext, ServiceGuest } from "./context";
 import { applyProvisioning, planOf, type HostAccess } from "./guestSteps";
 import { rolePackages, type ServiceInventoryEntry } from "./inventory";
 import { PostgresService } from "./postgres/service";
@@ -20,8 +18,16 @@ import type { ServiceProvisioning } from "./types";
 import type { SnmpV3Credentials } from "./zabbix/render";
 import { ZabbixService } from "./zabbix/service";
 import { GarageService } from "./garage/service";
-import { GARAGE_RELEASE } from "./versions";
+import { GARAGE_RELEASE, MONGODB_PACKAGES } from "./versions";
 import { ElasticsearchService, KibanaService } from "./elastic/service";
+import {
+  generateSetSecrets,
+  manageReplicaSet,
+  MONGODB_STEPS,
+  renderMember,
+  type ManagedReplicaSet,
+  type MongoDbSetSecrets,
+} from "./mongodb/replicaSet";
 
 /** Port numbers the platform already points at (`platformServices`, Harbor's config). */
 export const SERVICE_PORTS = {
@@ -36,8 +42,8 @@ export const SERVICE_PORTS = {
 export const HARBOR_REDIS_USER = REDIS_USERS.harbor;
 
 export interface ServicesLayerArgs {
-  readonly config: StackConfig;
-  readonly placement: readonly PlacedGuest[];
+  /** The services layer's slice of the plan (`planDataCenter(config).serviceLayer`). */
+  readonly plan: ServiceLayerPlan;
   /** The LXC containers by guest name; each guest's steps wait for its container. */
   readonly containers: Readonly<Record<string, pulumi.Resource>>;
   /** SSH identity on the Proxmox hosts (the compute provider's). */
@@ -49,31 +55,31 @@ export interface ServicesLayerArgs {
   /** Credentials the platform generated (`platformCredentials`), each secret. */
   readonly platformCredentials: Readonly<Record<string, pulumi.Output<string>>>;
   /**
-   * MongoDB members, by guest name: rendered by the MongoDB renderers against the same
-   * ServiceProvisioning contract and applied here like every other role. Omitted = not yet
-   * provisioned by this layer.
+   * MongoDB provisioning rendered elsewhere, by guest name, applied as given instead of the
+   * layer's own (`mongodb/replicaSet.ts`: install script, keyfile, certificate, bootstrap).
+   * A guest given here is not a member of the layer's `ReplicaSet`.
    */
   readonly mongodb?: Readonly<Record<string, ServiceProvisioning>>;
+  /**
+   * `baremetal:mongodbAdminPassword` when set: the first member creates the admin user with it,
+   * the same password the MongoDB provider authenticates with, so the first `up` manages the
+   * set. Absent: the layer generates one (see the README for the second `up`).
+   */
+  readonly mongodbAdminPassword?: pulumi.Output<string>;
+  /** `baremetal:mongodbKeyfile` when set (the AWS set's keyfile during the migration). */
+  readonly mongodbKeyfile?: pulumi.Output<string>;
   /** The routers' SNMPv3 user (network layer `snmp`), for the Zabbix hosts. */
   readonly routerSnmp?: pulumi.Output<SnmpV3Credentials>;
 }
 
-/** The CA that signs service certificates: the platform issuer when it is a `ca`, else the first. */
-export function signingIssuer(config: StackConfig): string {
-  const issuers = config.kubernetes.issuers.filter((i) => i.kind === "ca");
-  const platform = issuers.find((i) => i.name === config.kubernetes.platformIssuer);
-  const chosen = platform ?? issuers[0];
-  if (!chosen) {
+/** The CA that signs service certificates; the layer refuses to provision without one. */
+export function signingIssuer(plan: ServiceLayerPlan): string {
+  if (!plan.signingIssuer) {
     throw new Error(
       "[kubernetes.issuers] the services layer issues TLS certificates from a `ca` issuer; declare one",
     );
   }
-  return chosen.name;
-}
-
-/** CIDRs of the Kubernetes networks (where Harbor and the agents connect from). */
-export function kubernetesCidrs(config: StackConfig): string[] {
-  return config.networks.filter((n) => n.purpose === "kubernetes").map((n) => n.cidr);
+  return plan.signingIssuer;
 }
 
 export class ServicesLayer extends pulumi.ComponentResource {
@@ -82,27 +88,29 @@ export class ServicesLayer extends pulumi.ComponentResource {
   readonly inventory: ServiceInventoryEntry[] = [];
   /** Credentials this layer generated (secret): `pulumi stack output serviceCredentials`. */
   readonly credentials: Record<string, pulumi.Output<string>> = {};
+  /** The MongoDB replica set and its users, when the layer provisions MongoDB members. */
+  mongodb?: ManagedReplicaSet;
   readonly services: Record<
     string,
     pulumi.ComponentResource & { steps: command.remote.Command[] }
   > = {};
 
   constructor(name: string, args: ServicesLayerArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(ServicesLayer.__pulumiType, name, { site: args.config.site.name }, opts);
-    const { config } = args;
+    super(ServicesLayer.__pulumiType, name, { site: args.plan.site }, opts);
+    const { plan } = args;
     const access: HostAccess = {
-      user: config.proxmox.sshUser,
+      user: plan.hostAccess.user,
       privateKey: pulumi.secret(args.sshPrivateKey),
-      addresses: Object.fromEntries(config.hosts.map((h) => [h.name, h.managementIp])),
+      addresses: plan.hostAccess.addresses,
     };
-    const provisioned = args.placement.filter(
+    const provisioned = plan.guests.filter(
       (g) => rolePackages(g.role, "") !== undefined || g.role === "mongodb",
     );
     const ca =
       provisioned.length > 0
         ? mustExist(
-            args.certificateAuthorities[signingIssuer(config)],
-            `certificate authority ${signingIssuer(config)}`,
+            args.certificateAuthorities[signingIssuer(plan)],
+            `certificate authority ${signingIssuer(plan)}`,
           )
         : undefined;
     const credential = (key: string): pulumi.Output<string> => {
@@ -113,24 +121,22 @@ export class ServicesLayer extends pulumi.ComponentResource {
     };
 
     // Kibana waits for Elasticsearch (it sets kibana_system's password), so that comes first.
-    const ordered = [...args.placement].sort(
+    const ordered = [...plan.guests].sort(
       (a, b) => Number(a.role === "kibana") - Number(b.role === "kibana"),
     );
     let elasticsearch: { service: ElasticsearchService; fqdn: string } | undefined;
+    let mongoSecrets: MongoDbSetSecrets | undefined;
+    const mongoSteps: pulumi.Resource[] = [];
     for (const placed of ordered) {
-      const known = rolePackages(placed.role, config.kubernetes.elastic.stackVersion);
+      const known = rolePackages(placed.role, plan.elastic.version);
       if (!known && placed.role !== "mongodb" && placed.role !== "objectstore") continue;
-      const declared = mustExist(
-        config.guests.find((g) => g.name === placed.name),
-        `guest ${placed.name}`,
-      );
       const guest: ServiceGuest = {
         guest: placed.name,
         vmId: placed.vmId,
         host: placed.host,
         fqdn: placed.fqdn,
         ip: placed.ip,
-        ...(declared.dataDisk ? { dataDir: declared.dataDisk.mountPath } : {}),
+        ...(placed.dataDisk ? { dataDir: placed.dataDisk.mountPath } : {}),
       };
       const context: ServiceContext = {
         guest,
@@ -150,7 +156,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
               context,
               harborPassword: credential("harborRedisPassword"),
               port: SERVICE_PORTS.redis,
-              exporterPort: config.kubernetes.monitoring.redisExporterPort,
+              exporterPort: plan.redisExporterPort,
             },
             childOpts,
           );
@@ -160,12 +166,12 @@ export class ServicesLayer extends pulumi.ComponentResource {
             placed.name,
             {
               context,
-              port: config.kubernetes.harbor.database.port,
+              port: plan.harborDatabase.port,
               harbor: {
-                role: config.kubernetes.harbor.database.username,
-                database: config.kubernetes.harbor.database.database,
+                role: plan.harborDatabase.role,
+                database: plan.harborDatabase.database,
                 password: credential("harborDatabasePassword"),
-                networks: kubernetesCidrs(config),
+                networks: plan.kubernetesCidrs,
               },
             },
             childOpts,
@@ -182,14 +188,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
             {
               context,
               listenPort: SERVICE_PORTS.zabbix,
-              routers: config.routers.map((r) => ({
-                name: r.name,
-                // Polled in the guest's own network when the router has an address there.
-                ip:
-                  r.addresses[declared.network] ??
-                  r.addresses["management"] ??
-                  new URL(r.restUrl).hostname,
-              })),
+              routers: plan.snmpTargets[placed.name] ?? [],
               snmp: args.routerSnmp,
             },
             childOpts,
@@ -203,12 +202,12 @@ export class ServicesLayer extends pulumi.ComponentResource {
             placed.name,
             {
               context,
-              version: config.kubernetes.elastic.stackVersion,
-              clusterName: `${config.site.name}-logs`,
-              memoryGb: declared.memoryGb,
+              version: plan.elastic.version,
+              clusterName: plan.elastic.clusterName,
+              memoryGb: placed.memoryGb,
               httpPort: SERVICE_PORTS.elasticsearch,
               shipper: {
-                username: config.kubernetes.elastic.username,
+                username: plan.elastic.shipperUser,
                 password: credential("elasticsearchPassword"),
               },
             },
@@ -230,7 +229,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
                 ...context,
                 dependsOn: [...context.dependsOn, ...elasticsearch.service.steps],
               },
-              version: config.kubernetes.elastic.stackVersion,
+              version: plan.elastic.version,
               port: SERVICE_PORTS.kibana,
               elasticsearchUrl: `https://${elasticsearch.fqdn}:${SERVICE_PORTS.elasticsearch}`,
               kibanaSystemPassword: elasticsearch.service.kibanaSystemPassword,
@@ -240,8 +239,8 @@ export class ServicesLayer extends pulumi.ComponentResource {
           break;
         }
         case "objectstore": {
-          const image = config.kubernetes.harbor.imageStorage;
-          if (image.type !== "s3") continue;
+          const storage = plan.objectStorage;
+          if (!storage) continue;
           const sha256 = GARAGE_RELEASE.sha256;
           if (!sha256) {
             this.inventory.push({
@@ -262,11 +261,11 @@ export class ServicesLayer extends pulumi.ComponentResource {
             {
               context,
               release: { ...GARAGE_RELEASE, sha256 },
-              publicPort: Number(new URL(image.regionendpoint).port || 443),
-              region: image.region,
-              bucket: image.bucket,
+              publicPort: storage.publicPort,
+              region: storage.region,
+              bucket: storage.bucket,
               // Nine tenths of the data disk: Garage needs room for its metadata.
-              capacityBytes: Math.floor((declared.dataDisk?.sizeGb ?? 0) * 0.9 * 1024 ** 3),
+              capacityBytes: Math.floor((placed.dataDisk?.sizeGb ?? 0) * 0.9 * 1024 ** 3),
               harborKey: {
                 accessKeyId: credential("harborS3AccessKey"),
                 secretAccessKey: credential("harborS3SecretKey"),
@@ -279,27 +278,51 @@ export class ServicesLayer extends pulumi.ComponentResource {
           break;
         }
         case "mongodb": {
-          const rendered = args.mongodb?.[placed.name];
-          if (!rendered) {
-            this.inventory.push({
-              guest: placed.name,
-              host: placed.host,
-              service: "mongodb",
-              packages: [],
-              note: "not provisioned by this layer: no MongoDB provisioning given",
+          const given = args.mongodb?.[placed.name];
+          const set = plan.mongodb;
+          let rendered: MongoDbServiceArgs["rendered"];
+          let steps: readonly string[];
+          if (given) {
+            rendered = given;
+            steps = planOf(given).steps;
+          } else if (set) {
+            if (!mongoSecrets && !set.bootstrap && !args.mongodbKeyfile) {
+              pulumi.log.warn(
+                `MongoDB: the members join the existing set ${set.replicaSet} and need its keyfile: set it with \`pulumi config set --secret mongodbKeyfile\` (a generated one is used until then)`,
+                this,
+              );
+            }
+            mongoSecrets ??= generateSetSecrets(this, set.replicaSet, {
+              bootstrap: set.bootstrap,
+              ...(args.mongodbKeyfile ? { configuredKeyfile: args.mongodbKeyfile } : {}),
+              ...(args.mongodbAdminPassword
+                ? { configuredAdminPassword: args.mongodbAdminPassword }
+                : {}),
             });
+            const secrets = mongoSecrets;
+            const bootstrap = set.bootstrap && mongoSteps.length === 0;
+            // Rendered under the member's component, which owns its certificate.
+            rendered = (service) =>
+              renderMember(
+                service,
+                { context, memoryGb: placed.memoryGb },
+                { replicaSet: set.replicaSet, adminUsername: set.adminUsername, secrets },
+                bootstrap,
+              );
+            steps = MONGODB_STEPS;
+          } else {
             continue;
           }
-          this.services[placed.name] = new MongoDbService(
-            placed.name,
-            { context, rendered },
-            childOpts,
-          );
+          const service = new MongoDbService(placed.name, { context, rendered, steps }, childOpts);
+          this.services[placed.name] = service;
+          if (!given) mongoSteps.push(...service.steps);
           this.inventory.push({
             guest: placed.name,
             host: placed.host,
-            service: rendered.service,
-            packages: rendered.packages.map((p) => `${p.name}=${p.version}`),
+            service: "mongodb",
+            packages: given
+              ? given.packages.map((p) => `${p.name}=${p.version}`)
+              : Object.values(MONGODB_PACKAGES).map((p) => `${p.name}=${p.version}`),
           });
           continue;
         }
@@ -310,33 +333,59 @@ export class ServicesLayer extends pulumi.ComponentResource {
         this.inventory.push({ guest: placed.name, host: placed.host, ...known });
       }
     }
+    if (plan.mongodb && mongoSecrets) {
+      // A guest provisioned elsewhere (`args.mongodb`) is not a member of this set.
+      const elsewhere = plan.guests.filter((g) => args.mongodb?.[g.name]).map((g) => `${g.fqdn}:`);
+      const ours = (host: string) => !elsewhere.some((prefix) => host.startsWith(prefix));
+      this.mongodb = manageReplicaSet(this, {
+        replicaSet: plan.mongodb.replicaSet,
+        members: plan.mongodb.members.filter((m) => ours(m.host)),
+        seeds: plan.mongodb.seeds,
+        userHosts: plan.mongodb.datacenterMembers.filter(ours),
+        caPem: args.caBundle,
+        dependsOn: mongoSteps,
+      });
+      // A configured admin password is the operator's own; only a generated one is reported.
+      if (mongoSecrets.adminPasswordGenerated && mongoSecrets.adminPassword) {
+        this.credentials["mongodbAdminPassword"] = mongoSecrets.adminPassword;
+      }
+      this.credentials["mongodbAppPassword"] = this.mongodb.appPassword;
+    }
     this.registerOutputs({ inventory: this.inventory, credentials: this.credentials });
   }
 }
 
-/** The MongoDB role: applies what the MongoDB renderers produced for one member. */
+export interface MongoDbServiceArgs {
+  context: ServiceContext;
+  /** The member's provisioning: given, or rendered under this component (which owns its certificate). */
+  rendered:
+    | ServiceProvisioning
+    | pulumi.Output<ServiceProvisioning>
+    | ((service: MongoDbService) => pulumi.Output<ServiceProvisioning>);
+  /** Step names, known before the provisioning is rendered (they name the commands). */
+  steps: readonly string[];
+}
+
+/** The MongoDB role: applies one member's provisioning (rendered here or given). */
 export class MongoDbService extends pulumi.ComponentResource {
   static readonly __pulumiType = "baremetal:services:MongoDbService";
   /** The step commands, in order. */
   readonly steps: command.remote.Command[];
 
-  constructor(
-    name: string,
-    args: { context: ServiceContext; rendered: ServiceProvisioning },
-    opts?: pulumi.ComponentResourceOptions,
-  ) {
+  constructor(name: string, args: MongoDbServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     super(MongoDbService.__pulumiType, name, { guest: args.context.guest.guest }, opts);
-    if (args.rendered.guest !== args.context.guest.guest) {
+    const rendered = typeof args.rendered === "function" ? args.rendered(this) : args.rendered;
+    if (!pulumi.Output.isInstance(rendered) && rendered.guest !== args.context.guest.guest) {
       throw new Error(
-        `${args.context.guest.guest}: the MongoDB provisioning was rendered for ${args.rendered.guest}`,
+        `${args.context.guest.guest}: the MongoDB provisioning was rendered for ${rendered.guest}`,
       );
     }
     this.steps = applyProvisioning(
       this,
       args.context.guest,
       args.context.access,
-      planOf(args.rendered),
-      pulumi.secret(args.rendered),
+      { steps: args.steps },
+      pulumi.secret(rendered),
       args.context.dependsOn,
     );
     this.registerOutputs({});

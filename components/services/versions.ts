@@ -43,3 +43,9 @@ export const GARAGE_RELEASE: { version: string; url: string; sha256: string | un
   url: "https://garagehq.deuxfleurs.fr/_releases/v1.1.0/x86_64-unknown-linux-musl/garage",
   sha256: undefined,
 };
+
+/** MongoDB 8.0 from MongoDB's Debian repository (`components/services/mongodb/install.ts`). */
+export const MONGODB_PACKAGES = {
+  server: { name: "mongodb-org-server", version: "8.0.16" },
+  mongosh: { name: "mongodb-mongosh", version: "2.5.10" },
+} as const;

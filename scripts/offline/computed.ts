@@ -106,6 +106,17 @@ const computedByType: Record<string, Computed> = {
     accessSecretHash: `sha256:${placeholder(name, 16)}`,
   }),
   "pulumi-nodejs:dynamic/harbor:ReplicationPolicy": () => ({ policyId: 1 }),
+  // MongoDB: a freshly initiated set numbers its members 0, 1, 2… in declared order; its
+  // replicaSetId is an ObjectId (24 hex digits).
+  "pulumi-nodejs:dynamic/mongodb:ReplicaSet": (name, inputs) => {
+    const members = (inputs["members"] as { host?: string }[] | undefined) ?? [];
+    return {
+      memberIds: Object.fromEntries(members.map((m, i) => [String(m.host), i])),
+      configVersion: members.length,
+      configTerm: 1,
+      replicaSetId: Buffer.from(placeholder(name, 12)).toString("hex"),
+    };
+  },
 };
 
 /** Extra state for a resource of `type` beyond its inputs. */

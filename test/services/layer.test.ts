@@ -3,12 +3,11 @@
  * which commands run where and in what order, and that no secret reaches state in plain text.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { PlacedGuest } from "../../components/compute";
-import { fqdnOf } from "../../components/plan";
-import { kindOf, isStateful } from "../../components/config/roles";
+import { planDataCenter } from "../../components/plan";
 import type { StackConfig } from "../../components/config/schema";
 import { parseStackConfig } from "../../components/config/validate";
 import { ServicesLayer, type ServicesLayerArgs } from "../../components/services";
+import { computedOutputsFor } from "../../scripts/offline/computed";
 import {
   startOfflineEngine,
   type OfflineEngine,
@@ -23,23 +22,9 @@ const SSH_KEY =
   "-----BEGIN OPENSSH PRIVATE KEY-----\nSSH-KEY-MATERIAL\n-----END OPENSSH PRIVATE KEY-----";
 const CA_KEY = "-----BEGIN PRIVATE KEY-----\nCA-KEY-MATERIAL\n-----END PRIVATE KEY-----\n";
 
-function placementOf(config: StackConfig): PlacedGuest[] {
-  return config.guests.map((g) => ({
-    name: g.name,
-    role: g.role,
-    kind: kindOf(g),
-    host: g.host,
-    vmId: g.vmId,
-    ip: g.ip,
-    fqdn: fqdnOf(g.name, config),
-    stateful: isStateful(g),
-  }));
-}
-
 function layerArgs(config: StackConfig, extra: Partial<ServicesLayerArgs> = {}): ServicesLayerArgs {
   return {
-    config,
-    placement: placementOf(config),
+    plan: planDataCenter(config).serviceLayer,
     containers: {},
     sshPrivateKey: pulumi.secret(SSH_KEY),
     certificateAuthorities: {
@@ -64,7 +49,22 @@ function layerArgs(config: StackConfig, extra: Partial<ServicesLayerArgs> = {}):
   };
 }
 
+/** Waits until every step and the replica set's resources are registered. */
+async function settled(layer: ServicesLayer): Promise<void> {
+  const resources: pulumi.Resource[] = [
+    ...Object.values(layer.services).flatMap((s) => s.steps),
+    ...(layer.mongodb ? [layer.mongodb.replicaSet, ...layer.mongodb.users] : []),
+  ];
+  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+}
+
 const staging = () => parseStackConfig(rawStackConfig("staging"), allSecrets());
+/** Staging without the move off AWS: the data center's own replica set. */
+const standalone = (): StackConfig => {
+  const raw = rawStackConfig("staging");
+  delete raw["migration"];
+  return parseStackConfig(raw, allSecrets());
+};
 
 describe("ServicesLayer on the staging placement", () => {
   let engine: OfflineEngine;
@@ -92,8 +92,7 @@ describe("ServicesLayer on the staging placement", () => {
         },
       }),
     );
-    const steps = Object.values(layer.services).flatMap((s) => s.steps);
-    await Promise.all(steps.map((s) => new Promise((resolve) => s.urn.apply(resolve))));
+    await settled(layer);
   });
 
   it("runs each role's steps in order, one component per guest", () => {
@@ -108,6 +107,8 @@ describe("ServicesLayer on the staging placement", () => {
       "kibana-1-configure",
       "kibana-1-install",
       "mongo-1-install",
+      "mongo-2-install",
+      "mongo-3-install",
       "postgres-1-configure",
       "postgres-1-install",
       "redis-1-configure",
@@ -225,6 +226,187 @@ describe("ServicesLayer on the staging placement", () => {
           packages: ["elasticsearch=8.19.4"],
         },
       ]),
+    );
+  });
+});
+
+describe("ServicesLayer provisions the MongoDB replica set", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+  const named = (type: string, name: string): RecordedResource => {
+    const found = engine.resources.find((r) => r.type === type && r.name === name);
+    if (!found) throw new Error(`no ${type} ${name}`);
+    return found;
+  };
+  const stagedFiles = (name: string) => {
+    const stdin = String(named(COMMAND, name).inputs["stdin"]);
+    return [...stdin.matchAll(/\/run\/baremetal-mongodb\/([a-z.]+)/g)].map((m) => m[1]);
+  };
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    layer = new ServicesLayer("services", layerArgs(standalone()));
+    await settled(layer);
+  });
+
+  it("installs every member from the renderers; only the first bootstraps with the admin password", () => {
+    expect(stagedFiles("mongo-1-install")).toEqual(
+      expect.arrayContaining(["keyfile", "tls.crt", "tls.key", "ca.crt", "admin.password"]),
+    );
+    expect(stagedFiles("mongo-2-install")).toEqual(
+      expect.arrayContaining(["keyfile", "tls.crt", "tls.key", "ca.crt"]),
+    );
+    expect(stagedFiles("mongo-2-install")).not.toContain("admin.password");
+    expect(String(named(COMMAND, "mongo-1-install").inputs["stdin"])).toContain("rs.initiate");
+    expect(String(named(COMMAND, "mongo-2-install").inputs["stdin"])).not.toContain("rs.initiate");
+    expect(named(COMMAND, "mongo-1-install").rawInputs["stdin"]).toMatchObject({
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+    });
+  });
+
+  it("generates one keyfile and one admin password for the set, as secrets", async () => {
+    const passwords = engine.resources.filter(
+      (r) =>
+        r.type === "random:index/randomPassword:RandomPassword" && r.name.startsWith("mongodb-"),
+    );
+    expect(passwords.map((p) => p.name).sort()).toEqual([
+      "mongodb-rs0-admin-password",
+      "mongodb-rs0-keyfile",
+      "mongodb-rs0-payments-password",
+    ]);
+    for (const p of passwords) expect(p.additionalSecretOutputs).toContain("result");
+    const admin = layer.credentials["mongodbAdminPassword"];
+    expect(admin).toBeDefined();
+    expect(await pulumi.isSecret(admin as pulumi.Output<string>)).toBe(true);
+    expect(
+      await pulumi.isSecret(layer.credentials["mongodbAppPassword"] as pulumi.Output<string>),
+    ).toBe(true);
+  });
+
+  it("one protected ReplicaSet over the members, after their install steps", () => {
+    const set = named("pulumi-nodejs:dynamic/mongodb:ReplicaSet", "mongodb-rs0");
+    expect(set.inputs["name"]).toBe("rs0");
+    expect(set.inputs["members"]).toEqual([
+      { host: "mongo-1.stg.sp1.internal.example.com:27017", priority: 2 },
+      { host: "mongo-2.stg.sp1.internal.example.com:27017" },
+      { host: "mongo-3.stg.sp1.internal.example.com:27017" },
+    ]);
+    expect(set.protect).toBe(true);
+    for (const member of ["mongo-1", "mongo-2", "mongo-3"]) {
+      expect(set.dependencies).toContain(named(COMMAND, `${member}-install`).urn);
+    }
+    expect((set.inputs["connection"] as Record<string, unknown>)["caPem"]).toBe(TLS.caPem);
+    // The offline preview numbers the members as a fresh replSetInitiate would.
+    expect(computedOutputsFor(set.type, set.name, set.inputs)["memberIds"]).toEqual({
+      "mongo-1.stg.sp1.internal.example.com:27017": 0,
+      "mongo-2.stg.sp1.internal.example.com:27017": 1,
+      "mongo-3.stg.sp1.internal.example.com:27017": 2,
+    });
+  });
+
+  it("the application user with a secret password, after the set", () => {
+    const set = named("pulumi-nodejs:dynamic/mongodb:ReplicaSet", "mongodb-rs0");
+    const user = named("pulumi-nodejs:dynamic/mongodb:MongoUser", "mongodb-rs0-payments");
+    expect(user.inputs["username"]).toBe("payments");
+    expect(user.inputs["roles"]).toEqual([{ role: "readWrite", db: "payments" }]);
+    expect(user.dependencies).toContain(set.urn);
+    expect(user.rawInputs["password"]).toMatchObject({
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+    });
+    expect(user.additionalSecretOutputs).toContain("password");
+  });
+});
+
+describe("ServicesLayer with baremetal:mongodbAdminPassword set", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    layer = new ServicesLayer(
+      "services",
+      layerArgs(standalone(), {
+        mongodbAdminPassword: pulumi.secret("CONFIGURED-ADMIN-SECRET"),
+      }),
+    );
+    await settled(layer);
+  });
+
+  it("bootstraps with the configured password (the provider's), generating none", () => {
+    const names = engine.resources
+      .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
+      .map((r) => r.name);
+    expect(names).toContain("mongodb-rs0-keyfile");
+    expect(names).not.toContain("mongodb-rs0-admin-password");
+    const install = engine.resources.find(
+      (r) => r.type === COMMAND && r.name === "mongo-1-install",
+    );
+    const stdin = String(install?.inputs["stdin"]);
+    expect(stdin).toContain(Buffer.from("CONFIGURED-ADMIN-SECRET").toString("base64"));
+    expect(plaintextOccurrences(install?.rawInputs, "CONFIGURED-ADMIN-SECRET")).toEqual([]);
+    expect(
+      plaintextOccurrences(
+        install?.rawInputs,
+        Buffer.from("CONFIGURED-ADMIN-SECRET").toString("base64"),
+      ),
+    ).toEqual([]);
+    expect(layer.credentials["mongodbAdminPassword"]).toBeUndefined();
+    expect(layer.credentials["mongodbAppPassword"]).toBeDefined();
+  });
+});
+
+describe("ServicesLayer joins the AWS replica set during the migration", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+  const named = (type: string, name: string): RecordedResource => {
+    const found = engine.resources.find((r) => r.type === type && r.name === name);
+    if (!found) throw new Error(`no ${type} ${name}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    layer = new ServicesLayer(
+      "services",
+      layerArgs(staging(), { mongodbKeyfile: pulumi.secret("AWS-KEYFILE-SECRET") }),
+    );
+    await settled(layer);
+  });
+
+  it("no member bootstraps; every member gets the AWS set's keyfile", () => {
+    for (const member of ["mongo-1", "mongo-2", "mongo-3"]) {
+      const stdin = String(named(COMMAND, `${member}-install`).inputs["stdin"]);
+      expect(stdin).not.toContain("/run/baremetal-mongodb/admin.password");
+      expect(stdin).not.toContain("rs.initiate");
+      expect(stdin).toContain(Buffer.from("AWS-KEYFILE-SECRET").toString("base64"));
+    }
+    const generated = engine.resources
+      .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
+      .map((r) => r.name);
+    expect(generated).not.toContain("mongodb-rs0-keyfile");
+    expect(generated).not.toContain("mongodb-rs0-admin-password");
+    expect(layer.credentials["mongodbAdminPassword"]).toBeUndefined();
+  });
+
+  it("the ReplicaSet declares the phase's membership: AWS members plus hidden, non-voting data-center members", () => {
+    const config = staging();
+    const plan = planDataCenter(config);
+    const set = named("pulumi-nodejs:dynamic/mongodb:ReplicaSet", "mongodb-rs0");
+    const aws = config.aws?.mongodb.members ?? [];
+    expect(aws.length).toBeGreaterThan(0);
+    expect(set.inputs["seeds"]).toEqual(aws.map((m) => m.host));
+    const members = set.inputs["members"] as { host: string; hidden: boolean; votes: number }[];
+    expect(members.map((m) => m.host)).toEqual([
+      ...aws.map((m) => m.host),
+      ...(plan.serviceLayer.mongodb?.datacenterMembers ?? []),
+    ]);
+    expect(members.filter((m) => m.host.includes(".stg.sp1.internal."))).toEqual(
+      ["mongo-1", "mongo-2", "mongo-3"].map((g) => ({
+        host: `${g}.stg.sp1.internal.example.com:27017`,
+        priority: 0,
+        votes: 0,
+        hidden: true,
+      })),
     );
   });
 });

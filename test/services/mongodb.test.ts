@@ -11,6 +11,8 @@ import {
   wiredTigerCacheGb,
   type InstallScriptInput,
 } from "../../components/services/mongodb";
+import { mongoDbProvisioning } from "../../components/services/mongodb/replicaSet";
+import { MONGODB_PACKAGES } from "../../components/services/versions";
 
 const conf = renderMongodConf({
   replSetName: "rs0",
@@ -164,5 +166,53 @@ describe("exporter unit", () => {
     expect(unit).toContain("EnvironmentFile=/etc/mongodb_exporter/credentials.env");
     expect(unit).not.toMatch(/password/i);
     expect(unit).toContain("User=mongodb_exporter");
+  });
+});
+
+describe("a member's install step (services layer)", () => {
+  const base = {
+    guest: "mongo-1",
+    fqdn: "mongo-1.sp1.internal.example.com",
+    ip: "10.20.0.11",
+    dataDir: "/var/lib/mongodb",
+    memoryGb: 48,
+    replicaSet: "rs0",
+    tls: { certPem: "CERT", keyPem: "KEY-MATERIAL", caPem: "CA" },
+    keyfile: "KEYFILE-MATERIAL",
+  };
+
+  it("stages the keyfile and TLS files for the script, secrets marked secret", () => {
+    const p = mongoDbProvisioning(base);
+    expect(p.packages.map((x) => `${x.name}=${x.version}`)).toEqual([
+      `mongodb-org-server=${MONGODB_PACKAGES.server.version}`,
+      `mongodb-mongosh=${MONGODB_PACKAGES.mongosh.version}`,
+    ]);
+    const [step] = p.steps;
+    expect(step?.name).toBe("install");
+    expect(step?.files.map((f) => [f.path, f.secret, f.mode])).toEqual([
+      ["/run/baremetal-mongodb/keyfile", true, "0600"],
+      ["/run/baremetal-mongodb/tls.crt", false, "0600"],
+      ["/run/baremetal-mongodb/tls.key", true, "0600"],
+      ["/run/baremetal-mongodb/ca.crt", false, "0600"],
+    ]);
+    // Secrets travel as staged files only, never in the script.
+    expect(step?.script).not.toContain("KEYFILE-MATERIAL");
+    expect(step?.script).not.toContain("KEY-MATERIAL");
+    expect(step?.script).toContain("replSetName: rs0");
+    expect(step?.script).not.toContain("rs.initiate");
+  });
+
+  it("the first member bootstraps the set and gets the admin password file", () => {
+    const p = mongoDbProvisioning({
+      ...base,
+      bootstrap: { adminUsername: "admin", adminPassword: "ADMIN-SECRET" },
+    });
+    const [step] = p.steps;
+    expect(step?.files.find((f) => f.path.endsWith("/admin.password"))).toMatchObject({
+      content: "ADMIN-SECRET",
+      secret: true,
+    });
+    expect(step?.script).toContain("rs.initiate");
+    expect(step?.script).not.toContain("ADMIN-SECRET");
   });
 });
