@@ -31,7 +31,7 @@ export function runtimeSourceHash(): string {
     .readdirSync(sourceDir)
     .filter((f) => f.endsWith(".ts"))
     .map((f) => `providers/harbor/${f}`);
-  files.push("scripts/build-harbor-runtime.mjs");
+  files.push("scripts/build-harbor-runtime.mjs", "scripts/support/provider-runtime-build.mjs");
   const hash = createHash("sha256");
   for (const file of files.sort()) {
     hash.update(`${file}\0`);

@@ -36,7 +36,7 @@ export function runtimeSourceFiles(): string[] {
     }
   };
   walk("providers/routeros");
-  found.push("scripts/build-routeros-runtime.mjs");
+  found.push("scripts/build-routeros-runtime.mjs", "scripts/support/provider-runtime-build.mjs");
   return found.sort();
 }
 
