@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    "^.+\\.ts$": "<rootDir>/test/support/esbuild-transform.cjs",
   },
   // Pulumi's runtime keeps global state (mocks, stack resource); one file per worker process.
   maxWorkers: 2,

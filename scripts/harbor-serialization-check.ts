@@ -3,14 +3,13 @@
  * `dynamic.Resource` and the dynamic-provider host do), run outside Jest because Jest can make a
  * broken closure serialize.
  *
- * For each type: configure with a secret password, serialize the thin provider (thin.ts) with
- * `pulumi.runtime.serializeFunction`, check the size budget, that it loads the runtime package by
+ * For each type: configure with a secret password, take the thin provider text resources store
+ * (providers/shared/thinText.ts), check the size budget, that it loads the runtime package by
  * name and that no secret appears, load the text as a fresh module (as the host does), then call
  * `configure`, `check` and `diff` on the loaded copy; they must be served by the built
  * `@baremetal/harbor-runtime` bundle and answer what the TypeScript provider answers. Prints one
  * JSON line per type; exits non-zero on any failure.
  */
-import * as pulumi from "@pulumi/pulumi";
 import Module from "node:module";
 import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
@@ -20,7 +19,9 @@ import {
   runtimeBundle,
   runtimeSourceHash,
 } from "../providers/harbor/runtime-freshness";
-import { thinProviders, type RuntimeProvider } from "../providers/harbor/thin";
+import { loadProviderText } from "../providers/shared/thinLoad";
+import { thinProviderText } from "../providers/shared/thinText";
+import { harborThinSpec, thinProviders, type RuntimeProvider } from "../providers/harbor/thin";
 
 const SIZE_BUDGET = 4_096;
 const RUNTIME_PACKAGE = "@baremetal/harbor-runtime";
@@ -50,15 +51,6 @@ export const SAMPLES: Record<string, Record<string, unknown>> = {
   DefaultScanner: { url: "http://harbor-trivy:8080" },
 };
 
-function loadFromString(text: string): RuntimeProvider {
-  const m = new Module("<serialized-provider>");
-  m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
-    process.cwd(),
-  );
-  (m as unknown as { _compile(code: string, file: string): void })._compile(text, "provider.js");
-  return (m.exports as { handler: () => RuntimeProvider }).handler();
-}
-
 async function main(): Promise<void> {
   const config = {
     get: (k: string) =>
@@ -78,7 +70,8 @@ async function main(): Promise<void> {
     try {
       const thin = thinProviders[type];
       await thin.configure({ config } as unknown as Parameters<typeof thin.configure>[0]);
-      const sf = await pulumi.runtime.serializeFunction(() => thin, { allowSecrets: true });
+      // The text a resource of this type stores as `__provider` (providers/shared/thinText.ts).
+      const sf = { text: thinProviderText(harborThinSpec(type)) };
       result["bytes"] = sf.text.length;
       if (sf.text.length > SIZE_BUDGET) throw new Error(`closure over budget (${SIZE_BUDGET})`);
       if (sf.text.includes(SECRET)) throw new Error("secret found in serialized provider");
@@ -88,7 +81,7 @@ async function main(): Promise<void> {
       }
       if (!sf.text.includes(JSON.stringify(name))) throw new Error("type name not captured");
 
-      const loaded = loadFromString(sf.text);
+      const loaded = loadProviderText<RuntimeProvider>(sf.text);
       // Forget the bundle so that only a require made by the loaded text can bring it back.
       const moduleCache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete

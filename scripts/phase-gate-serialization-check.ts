@@ -1,30 +1,20 @@
 /**
- * Plain-Node serialization round trip of the phase gate's provider, as `dynamic.Resource` stores
- * it: serialize with `pulumi.runtime.serializeFunction`, load the text as a fresh module (like
- * the dynamic-provider host), then call `check`, `diff` and `update` on the loaded copy. Runs
- * outside Jest because Jest can make a broken closure serialize. Prints one JSON line; exits 1 on
- * failure.
+ * Plain-Node round trip of the phase gate's provider as a `PhaseGate` stores it: the thin provider
+ * text (providers/shared/thinText.ts) loaded as a fresh module (like the dynamic-provider host),
+ * then `check`, `diff` and `update` on the loaded copy, served by the built
+ * `@baremetal/migration-runtime`. Runs outside Jest, in the kind of process the host is. Prints one
+ * JSON line; exits 1 on failure.
  */
-import * as pulumi from "@pulumi/pulumi";
-import Module from "node:module";
-import { phaseGateProvider, type PhaseGateInputs } from "../components/migration/phaseGate";
+import type { phaseGateProvider, PhaseGateInputs } from "../providers/migration/phaseGate";
+import { migrationThinSpec } from "../providers/migration/thin";
+import { loadProviderText } from "../providers/shared/thinLoad";
+import { thinProviderText } from "../providers/shared/thinText";
 
 type Provider = typeof phaseGateProvider;
 
-function loadFromString(text: string): Provider {
-  const m = new Module("<serialized-provider>");
-  m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
-    process.cwd(),
-  );
-  (m as unknown as { _compile(code: string, file: string): void })._compile(text, "provider.js");
-  return (m.exports as { handler: () => Provider }).handler();
-}
-
 async function main(): Promise<number> {
-  const sf = await pulumi.runtime.serializeFunction(() => phaseGateProvider, {
-    allowSecrets: true,
-  });
-  const provider = loadFromString(sf.text);
+  const sf = { text: thinProviderText(migrationThinSpec("PhaseGate")) };
+  const provider = loadProviderText<Provider>(sf.text);
   const echo = [
     process.execPath,
     "-e",

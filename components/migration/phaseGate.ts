@@ -9,114 +9,23 @@
  * - `update` of a forward move runs the preflight (`cutover:check`) and fails the update when it
  *   blocks, so nothing downstream (Cloudflare, EKS, snapshots, the replica set) is touched.
  *
- * The provider is self-contained (no captured modules or clients), as closure serialization
- * requires: it runs the repository's own check command, which reads credentials from the
- * environment, so no credential ever enters the gate's inputs or state.
+ * The provider (providers/migration/phaseGate.ts) is served by `@baremetal/migration-runtime` to
+ * the thin provider stored in state; it runs the repository's own check command, which reads
+ * credentials from the environment, so no credential ever enters the gate's inputs or state.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { migrationThinType } from "../../providers/migration/thin";
+import { assertRuntimeFresh } from "../../providers/migration/runtime-freshness";
+import { ThinDynamicResource } from "../../providers/shared/thinResource";
 
-export interface PhaseGateInputs {
-  stack: string;
-  phase: string;
-  rehearsal: boolean;
-  /** The phase the program planned from (the stack's phase before this update). */
-  from: string | undefined;
-  /** Command (argv) that runs the preflight; the stack and `--phase <phase>` are appended. */
-  checkCommand: string[];
-}
-
-type Outs = PhaseGateInputs & { preflight: string };
+export {
+  phaseGateProvider,
+  type PhaseGateInputs,
+  type PhaseGateOutputs,
+} from "../../providers/migration/phaseGate";
 
 /** The check command a deployment runs, from the repository root. */
 export const DEFAULT_CHECK_COMMAND = ["npx", "--no-install", "tsx", "scripts/cutover-check.ts"];
-
-export const phaseGateProvider: pulumi.dynamic.ResourceProvider<PhaseGateInputs, Outs> = {
-  async check(olds, news) {
-    const phases = ["replicate", "freeze", "cutover", "done"];
-    const failures: pulumi.dynamic.CheckFailure[] = [];
-    const to = phases.indexOf(String(news.phase));
-    if (to < 0) {
-      failures.push({ property: "phase", reason: `unknown phase "${String(news.phase)}"` });
-      return { inputs: news, failures };
-    }
-    const previous = (olds as Partial<PhaseGateInputs>).phase;
-    if (previous === undefined) {
-      if (to !== 0) {
-        failures.push({
-          property: "phase",
-          reason: `the move starts at "replicate"; set baremetal:migration.phase to replicate first (asked for "${news.phase}")`,
-        });
-      }
-    } else {
-      const from = phases.indexOf(previous);
-      const step = to - from;
-      if (step === -1 && !news.rehearsal) {
-        failures.push({
-          property: "phase",
-          reason: `going back from "${previous}" to "${news.phase}" is only allowed in a rehearsal (baremetal:migration.rehearsal on a staging estate)`,
-        });
-      } else if (step > 1 || step < -1) {
-        failures.push({
-          property: "phase",
-          reason: `cannot go from "${previous}" to "${news.phase}": advance one phase at a time (next is "${phases[from + 1] ?? previous}")`,
-        });
-      } else if (step !== 0 && news.from !== previous) {
-        // The plan (EKS wave order, reconfig steps) was made for another starting phase.
-        failures.push({
-          property: "phase",
-          reason: `the stack is in "${previous}" but the plan starts from "${String(news.from)}"; set baremetal:migration.walkBack to match the direction of this change`,
-        });
-      }
-    }
-    return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
-  },
-
-  async diff(_id, olds, news) {
-    const changed =
-      olds.phase !== news.phase ||
-      olds.stack !== news.stack ||
-      olds.rehearsal !== news.rehearsal ||
-      olds.from !== news.from ||
-      JSON.stringify(olds.checkCommand) !== JSON.stringify(news.checkCommand);
-    return { changes: changed };
-  },
-
-  async create(inputs) {
-    // The first deployment is `replicate` (check enforces it): nothing to prove yet.
-    return { id: `phase-gate-${inputs.stack}`, outs: { ...inputs, preflight: "not needed" } };
-  },
-
-  async update(_id, olds, news) {
-    const phases = ["replicate", "freeze", "cutover", "done"];
-    const forward = phases.indexOf(news.phase) > phases.indexOf(olds.phase);
-    if (!forward) return { outs: { ...news, preflight: "not needed" } };
-    // Required inside the method: a serialized provider must not capture modules.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
-    const [command, ...args] = news.checkCommand;
-    if (command === undefined) throw new Error("phase gate: no preflight command");
-    const run = spawnSync(command, [...args, news.stack, "--phase", news.phase], {
-      encoding: "utf8",
-      env: process.env,
-      timeout: 10 * 60 * 1000,
-    });
-    const report = `${run.stdout ?? ""}${run.stderr ?? ""}`.trim();
-    if (run.error || run.status !== 0) {
-      throw new Error(
-        `phase gate: "${olds.phase}" -> "${news.phase}" blocked by the preflight; nothing downstream was changed.\n${report || String(run.error)}`,
-      );
-    }
-    return { outs: { ...news, preflight: report } };
-  },
-
-  async read(id, props) {
-    return { id, props };
-  },
-
-  async delete() {
-    // Nothing exists outside the state.
-  },
-};
 
 export interface PhaseGateArgs {
   stack: pulumi.Input<string>;
@@ -126,13 +35,16 @@ export interface PhaseGateArgs {
   checkCommand?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
-export class PhaseGate extends pulumi.dynamic.Resource {
+export class PhaseGate extends ThinDynamicResource {
   declare readonly phase: pulumi.Output<string>;
   declare readonly preflight: pulumi.Output<string>;
 
   constructor(name: string, args: PhaseGateArgs, opts?: pulumi.CustomResourceOptions) {
+    // The thin provider loads the implementation by package name where it runs: make sure the
+    // package holds the code in this tree before a resource can reach the engine.
+    assertRuntimeFresh();
     super(
-      phaseGateProvider,
+      migrationThinType("PhaseGate"),
       name,
       {
         stack: args.stack,
@@ -143,8 +55,6 @@ export class PhaseGate extends pulumi.dynamic.Resource {
         preflight: undefined,
       },
       opts,
-      "migration",
-      "PhaseGate",
     );
   }
 }

@@ -11,7 +11,8 @@ import type { RobotPermission } from "./robot";
 import type { Severity } from "./values";
 import type { HarborConnection } from "./types";
 import { assertRuntimeFresh } from "./runtime-freshness";
-import { thinProviders } from "./thin";
+import { PROVIDER_METHODS } from "../shared/thinText";
+import { ThinDynamicResource } from "../shared/thinResource";
 
 type In<T> = pulumi.Input<T>;
 
@@ -19,7 +20,7 @@ export interface ConnectionArgs {
   connection: In<HarborConnection>;
 }
 
-abstract class HarborResource extends pulumi.dynamic.Resource {
+abstract class HarborResource extends ThinDynamicResource {
   declare readonly connection: pulumi.Output<HarborConnection>;
 
   protected constructor(
@@ -37,7 +38,18 @@ abstract class HarborResource extends pulumi.dynamic.Resource {
     // The thin provider loads the implementation by package name where it runs: make sure the
     // package holds the code in this tree before a resource can reach the engine.
     assertRuntimeFresh();
-    super(thinProviders[type], name, props, pulumi.mergeOptions(opts, extra), "harbor", type);
+    super(
+      {
+        module: "harbor",
+        type,
+        runtimePackage: "@baremetal/harbor-runtime",
+        providerName: type,
+        methods: PROVIDER_METHODS,
+      },
+      name,
+      props,
+      pulumi.mergeOptions(opts, extra),
+    );
   }
 }
 

@@ -1,10 +1,9 @@
 /**
- * Thin providers: what every Harbor resource hands to `dynamic.Resource`, i.e. what Pulumi
- * serializes into state as `__provider`.
+ * Thin providers: what every Harbor resource stores in state as `__provider`, a module text
+ * written out by providers/shared/thinText.ts.
  *
- * Each method only loads the implementation by package name and forwards its arguments; the
- * closure serializer does not walk code inside a method body, so a thin provider serializes to
- * about 1 KB capturing nothing but its type name. The implementation is the
+ * Each method only loads the implementation by package name and forwards its arguments, so the
+ * text captures nothing but its type name. The implementation is the
  * `@baremetal/harbor-runtime` package, built from runtime-entry.ts by
  * scripts/build-harbor-runtime.mjs and linked into node_modules by the root package.json.
  *
@@ -16,10 +15,9 @@
  * Credentials are never captured here: `configure` forwards the engine's config to the runtime,
  * which keeps them in its process registry (registry.ts).
  */
-/* eslint-disable @typescript-eslint/no-require-imports --
-   a `require` of the package name inside each method keeps the implementation out of the
-   serialized provider; an import would be captured by value. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { loadThinProvider } from "../shared/thinLoad";
+import { PROVIDER_METHODS, type ThinProviderSpec } from "../shared/thinText";
 import type { ProviderName } from "./providers";
 
 export type RuntimeMethod =
@@ -31,50 +29,44 @@ export interface HarborRuntime {
   providers: Record<ProviderName, RuntimeProvider>;
 }
 
-/** A provider whose methods capture only `type` (the package name stays a literal in each body). */
-function thinProvider(type: ProviderName): RuntimeProvider {
-  return {
-    configure(...args) {
-      return (require("@baremetal/harbor-runtime") as HarborRuntime).providers[type].configure(
-        ...args,
-      );
-    },
-    check(...args) {
-      return (require("@baremetal/harbor-runtime") as HarborRuntime).providers[type].check(...args);
-    },
-    diff(...args) {
-      return (require("@baremetal/harbor-runtime") as HarborRuntime).providers[type].diff(...args);
-    },
-    create(...args) {
-      return (require("@baremetal/harbor-runtime") as HarborRuntime).providers[type].create(
-        ...args,
-      );
-    },
-    read(...args) {
-      return (require("@baremetal/harbor-runtime") as HarborRuntime).providers[type].read(...args);
-    },
-    update(...args) {
-      return (require("@baremetal/harbor-runtime") as HarborRuntime).providers[type].update(
-        ...args,
-      );
-    },
-    delete(...args) {
-      return (require("@baremetal/harbor-runtime") as HarborRuntime).providers[type].delete(
-        ...args,
-      );
-    },
-  };
+/** The runtime package the Harbor thin providers load. */
+export const HARBOR_RUNTIME = "@baremetal/harbor-runtime";
+
+/** What the thin provider of `type` is made of (its text: providers/shared/thinText.ts). */
+export function harborThinSpec(type: ProviderName): ThinProviderSpec {
+  return { runtimePackage: HARBOR_RUNTIME, providerName: type, methods: PROVIDER_METHODS };
 }
 
-/** One shared thin instance per type: Pulumi caches serialization by object identity. */
-export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = {
-  Project: thinProvider("Project"),
-  RobotAccount: thinProvider("RobotAccount"),
-  RegistryEndpoint: thinProvider("RegistryEndpoint"),
-  ReplicationPolicy: thinProvider("ReplicationPolicy"),
-  RetentionPolicy: thinProvider("RetentionPolicy"),
-  ImmutableTagRule: thinProvider("ImmutableTagRule"),
-  GcSchedule: thinProvider("GcSchedule"),
-  CveAllowlist: thinProvider("CveAllowlist"),
-  DefaultScanner: thinProvider("DefaultScanner"),
-};
+const made = new Map<ProviderName, RuntimeProvider>();
+
+/** The thin provider of `type` as the dynamic-provider host builds it from the text in state. */
+function thinProvider(type: ProviderName): RuntimeProvider {
+  let found = made.get(type);
+  if (!found) {
+    found = loadThinProvider<RuntimeProvider>(harborThinSpec(type));
+    made.set(type, found);
+  }
+  return found;
+}
+
+const NAMES: readonly ProviderName[] = [
+  "Project",
+  "RobotAccount",
+  "RegistryEndpoint",
+  "ReplicationPolicy",
+  "RetentionPolicy",
+  "ImmutableTagRule",
+  "GcSchedule",
+  "CveAllowlist",
+  "DefaultScanner",
+];
+
+/** Every type's thin provider, loaded on first use (resources only store the text). */
+export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = Object.freeze(
+  Object.defineProperties(
+    {},
+    Object.fromEntries(
+      NAMES.map((name) => [name, { enumerable: true, get: () => thinProvider(name) }]),
+    ),
+  ) as Record<ProviderName, RuntimeProvider>,
+);

@@ -9,6 +9,9 @@
  * pure modules and `require("mongodb")` at call time, so it serializes small and self-contained.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ThinDynamicResource } from "../shared/thinResource";
+import { mongoThinType } from "./thin";
+import { assertRuntimeFresh } from "./runtime-freshness";
 import {
   connectionFailures,
   hostListFailures,
@@ -254,14 +257,14 @@ export interface ReplicaSetArgs {
   stepDownPrimary?: pulumi.Input<boolean>;
 }
 
-/** The instance every resource of this type serializes (no test runner). */
+/** The implementation the runtime package serves for this type (no test runner). */
 export const replicaSetProviderInstance = replicaSetProvider();
 
 /**
  * A MongoDB replica set's membership. Its id is the set name. Removing the resource leaves the
  * set running; protect it anyway (`protect: true`) so that a rename cannot go unnoticed.
  */
-export class ReplicaSet extends pulumi.dynamic.Resource {
+export class ReplicaSet extends ThinDynamicResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly members: pulumi.Output<ReplicaSetOutputs["members"]>;
   declare readonly memberIds: pulumi.Output<Record<string, number>>;
@@ -270,8 +273,11 @@ export class ReplicaSet extends pulumi.dynamic.Resource {
   declare readonly replicaSetId: pulumi.Output<string>;
 
   constructor(name: string, args: ReplicaSetArgs, opts?: pulumi.CustomResourceOptions) {
+    // The thin provider loads the implementation by package name where it runs: make sure the
+    // package holds the code in this tree before a resource can reach the engine.
+    assertRuntimeFresh();
     super(
-      replicaSetProviderInstance,
+      mongoThinType("ReplicaSet"),
       name,
       {
         seeds: [],
@@ -284,8 +290,6 @@ export class ReplicaSet extends pulumi.dynamic.Resource {
         replicaSetId: undefined,
       },
       pulumi.mergeOptions(opts, { hideDiffs: ["__provider"] }),
-      "mongodb",
-      "ReplicaSet",
     );
   }
 }

@@ -6,6 +6,9 @@
  * drift; the password cannot be read back and is carried over from state.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ThinDynamicResource } from "../shared/thinResource";
+import { mongoThinType } from "./thin";
+import { assertRuntimeFresh } from "./runtime-freshness";
 import {
   connectionFailures,
   hostListFailures,
@@ -240,26 +243,27 @@ export interface MongoUserArgs {
   roles: pulumi.Input<pulumi.Input<UserRole | string>[]>;
 }
 
-/** The instance every resource of this type serializes (no test runner). */
+/** The implementation the runtime package serves for this type (no test runner). */
 export const mongoUserProviderInstance = mongoUserProvider();
 
-export class MongoUser extends pulumi.dynamic.Resource {
+export class MongoUser extends ThinDynamicResource {
   declare readonly username: pulumi.Output<string>;
   declare readonly db: pulumi.Output<string>;
   declare readonly password: pulumi.Output<string>;
   declare readonly roles: pulumi.Output<UserRole[]>;
 
   constructor(name: string, args: MongoUserArgs, opts?: pulumi.CustomResourceOptions) {
+    // The thin provider loads the implementation by package name where it runs: make sure the
+    // package holds the code in this tree before a resource can reach the engine.
+    assertRuntimeFresh();
     super(
-      mongoUserProviderInstance,
+      mongoThinType("MongoUser"),
       name,
       { db: "admin", connection: {}, ...args, password: pulumi.secret(args.password) },
       pulumi.mergeOptions(opts, {
         hideDiffs: ["__provider"],
         additionalSecretOutputs: ["password"],
       }),
-      "mongodb",
-      "MongoUser",
     );
   }
 }

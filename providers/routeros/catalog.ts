@@ -25,7 +25,6 @@ import { snmpSettingsType } from "./resources/snmpSettings";
 import { systemIdentityType } from "./resources/systemIdentity";
 import { vlanType } from "./resources/vlan";
 import { vrrpInterfaceType } from "./resources/vrrpInterface";
-import { thinProvider, type RuntimeProvider } from "./thinProvider";
 
 export const RESOURCE_TYPES = [
   ipAddressType,
@@ -62,11 +61,3 @@ export function byName<R extends { [N in ProviderName]: unknown }>(
 ): R {
   return Object.fromEntries(RESOURCE_TYPES.map((t) => [t.name, f(t)])) as R;
 }
-
-/**
- * One shared thin instance per type: Pulumi caches serialization by object identity, so every
- * resource of a type reuses one serialized text.
- */
-export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = byName((t) =>
-  thinProvider(t.name as ProviderName),
-);

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RouterConnection } from "./types";
 import type { ProviderName } from "./catalog";
 import { assertRuntimeFresh } from "./runtime-freshness";
-import { thinProvider } from "./thinProvider";
+import { PROVIDER_METHODS } from "../shared/thinText";
+import { ThinDynamicResource } from "../shared/thinResource";
 
 export type In<T> = pulumi.Input<T>;
 export type Out<T> = pulumi.Output<T>;
@@ -19,7 +20,7 @@ export interface CommonArgs extends RouterArgs {
   disabled?: In<boolean>;
 }
 
-export abstract class RouterOsResource extends pulumi.dynamic.Resource {
+export abstract class RouterOsResource extends ThinDynamicResource {
   /** RouterOS `.id` (`*1A`) or the menu path of a settings menu. */
   declare readonly routerosId: pulumi.Output<string>;
   declare readonly router: pulumi.Output<RouterConnection>;
@@ -33,19 +34,23 @@ export abstract class RouterOsResource extends pulumi.dynamic.Resource {
   ) {
     const extra: pulumi.CustomResourceOptions = { hideDiffs: ["__provider"] };
     if (secretOutputs.length > 0) extra.additionalSecretOutputs = secretOutputs;
-    // The thin provider loads the implementation by package name where it runs (thinProvider.ts):
+    // The thin provider loads the implementation by package name where it runs (providers/shared/thinText.ts):
     // refuse to send a resource whose implementation is not the code in this tree. A cheap hash
     // comparison, once per process; building is `npm ci` / `npm run build:routeros`'s job.
     assertRuntimeFresh();
     // Pulumi registers an output only for keys passed here: computed ones are seeded with
     // undefined so that `declare`d fields resolve (pulumi-dynamic §6).
     super(
-      thinProvider(type),
+      {
+        module: "routeros",
+        type,
+        runtimePackage: "@baremetal/routeros-runtime",
+        providerName: type,
+        methods: PROVIDER_METHODS,
+      },
       name,
       { routerosId: undefined, ...props },
       pulumi.mergeOptions(opts, extra),
-      "routeros",
-      type,
     );
   }
 }

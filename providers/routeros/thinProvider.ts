@@ -1,13 +1,12 @@
 /**
- * Thin providers: what every RouterOS resource hands to `dynamic.Resource`, i.e. what Pulumi
- * serializes into state as `__provider` (twice per resource: inputs and outputs).
+ * Thin providers: what every RouterOS resource stores in state as `__provider` (twice per
+ * resource: inputs and outputs), a module text written out by providers/shared/thinText.ts.
  *
- * Each method only loads the implementation by package name and forwards its arguments. The
- * closure serializer does not walk code inside a method body, and `require` is never captured, so
- * a thin provider serializes to about 1 KB that captures nothing but its type-name string. The
- * implementation (runtime.ts and everything it imports) is the `@baremetal/routeros-runtime`
- * package, built by scripts/build-routeros-runtime.mjs (at `npm ci`, via `prepare`) and linked
- * into node_modules by the root package.json.
+ * Each method only loads the implementation by package name and forwards its arguments, so the
+ * text is about 600 bytes and captures nothing but the type name. The implementation (runtime.ts
+ * and everything it imports) is the `@baremetal/routeros-runtime` package, built by
+ * scripts/build-routeros-runtime.mjs (at `npm ci`, via `prepare`) and linked into node_modules by
+ * the root package.json.
  *
  * API, do not change: the package name `@baremetal/routeros-runtime`, its `providers` export and
  * every type name under it. The dynamic-provider host runs `read` and `delete` with the provider
@@ -21,11 +20,10 @@
  * Credentials are never captured here: `configure` forwards the engine's config to the runtime,
  * which keeps them in its process registry (see registry.ts).
  */
-/* eslint-disable @typescript-eslint/no-require-imports --
-   a `require` of the package name inside each method is what keeps the implementation out of the
-   serialized provider; an import would be captured by value. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { ProviderName } from "./catalog";
+import { loadThinProvider } from "../shared/thinLoad";
+import { PROVIDER_METHODS, type ThinProviderSpec } from "../shared/thinText";
+import { RESOURCE_TYPES, type ProviderName } from "./catalog";
 
 /** The methods the dynamic-provider host may call; every RouterOS provider implements all. */
 export type RuntimeMethod =
@@ -37,58 +35,42 @@ export interface RouterOsRuntime {
   providers: Record<ProviderName, RuntimeProvider>;
 }
 
-/**
- * A provider whose methods capture only `type`. Keep the package name a literal inside each body:
- * a module-level constant or helper would be captured (and walked) as well.
- */
-function makeThinProvider(type: ProviderName): RuntimeProvider {
+/** The runtime package the RouterOS thin providers load. */
+export const ROUTEROS_RUNTIME = "@baremetal/routeros-runtime";
+
+/** What the thin provider of `type` is made of (its text: providers/shared/thinText.ts). */
+export function routerOsThinSpec(type: ProviderName): ThinProviderSpec {
   return {
-    configure(...args) {
-      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].configure(
-        ...args,
-      );
-    },
-    check(...args) {
-      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].check(
-        ...args,
-      );
-    },
-    diff(...args) {
-      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].diff(
-        ...args,
-      );
-    },
-    create(...args) {
-      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].create(
-        ...args,
-      );
-    },
-    read(...args) {
-      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].read(
-        ...args,
-      );
-    },
-    update(...args) {
-      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].update(
-        ...args,
-      );
-    },
-    delete(...args) {
-      return (require("@baremetal/routeros-runtime") as RouterOsRuntime).providers[type].delete(
-        ...args,
-      );
-    },
+    runtimePackage: ROUTEROS_RUNTIME,
+    providerName: type,
+    methods: PROVIDER_METHODS,
   };
 }
 
 const made = new Map<ProviderName, RuntimeProvider>();
 
-/** The thin provider of `type`, one shared instance per type (serialization is cached by identity). */
+/** The thin provider of `type` as the dynamic-provider host builds it from the text in state. */
 export function thinProvider(type: ProviderName): RuntimeProvider {
   let found = made.get(type);
   if (!found) {
-    found = makeThinProvider(type);
+    found = loadThinProvider<RuntimeProvider>(routerOsThinSpec(type));
     made.set(type, found);
   }
   return found;
 }
+
+/**
+ * The thin provider of every type, as the dynamic-provider host builds it from the text stored in
+ * state; loaded on first use (resources themselves only store the text).
+ */
+export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = Object.freeze(
+  Object.defineProperties(
+    {},
+    Object.fromEntries(
+      RESOURCE_TYPES.map((t) => [
+        t.name,
+        { enumerable: true, get: () => thinProvider(t.name as ProviderName) },
+      ]),
+    ),
+  ) as Record<ProviderName, RuntimeProvider>,
+);

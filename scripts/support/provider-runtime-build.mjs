@@ -4,8 +4,8 @@
  * Pulumi state load by package name. scripts/build-<name>-runtime.mjs are its entry points.
  *
  * The first line of the bundle records a hash of its sources (every .ts under providers/<name>
- * except the built runtime/, the entry script and this module), so the program can tell a stale
- * bundle without running esbuild; the same hash is computed in providers/<name>/runtime-freshness.ts
+ * except the built runtime/, under providers/shared, the entry script and this module), so the program can tell a stale
+ * bundle without running esbuild; the same hash is computed in providers/shared/runtimeFreshness.ts
  * and a test per provider keeps the two in step.
  */
 import console from "node:console";
@@ -24,6 +24,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SHARED = "scripts/support/provider-runtime-build.mjs";
+/** Folders every runtime may bundle besides its own (SHARED_SOURCE_DIRS in runtimeFreshness.ts). */
+const SHARED_SOURCE_DIRS = ["providers/shared"];
 
 /**
  * @param {{ name: string, label: string, entry: string }} options
@@ -34,7 +36,7 @@ export function runtimeBuilder({ name, label, entry }) {
   const script = `scripts/build-${name}-runtime.mjs`;
   const outfile = join(root, providerDir, "runtime/dist/index.js");
   const hashPrefix = `// ${name}-runtime source-hash: `;
-  const inside = new RegExp(`^providers/${name}/(?!runtime/)[\\w/.-]+\\.ts$`);
+  const inside = new RegExp(`^providers/(${name}/(?!runtime/)|shared/)[\\w/.-]+\\.ts$`);
 
   /** Files whose content decides the bundle, as repository-relative POSIX paths, sorted. */
   function sourceFiles() {
@@ -47,8 +49,9 @@ export function runtimeBuilder({ name, label, entry }) {
       }
     };
     walk(providerDir);
+    for (const shared of SHARED_SOURCE_DIRS) walk(shared);
     files.push(script, SHARED);
-    // Plain code-unit order, as Array.prototype.sort in runtime-freshness.ts.
+    // Plain code-unit order, as Array.prototype.sort in providers/shared/runtimeFreshness.ts.
     return files.sort();
   }
 
@@ -96,7 +99,9 @@ export function runtimeBuilder({ name, label, entry }) {
     // The hash covers providers/<name>/**/*.ts only; a bundled file elsewhere would escape it.
     for (const input of Object.keys(result.metafile.inputs)) {
       if (!inside.test(input)) {
-        throw new Error(`${label} runtime bundles ${input}, outside ${providerDir}/**/*.ts`);
+        throw new Error(
+          `${label} runtime bundles ${input}, outside ${providerDir}/**/*.ts and providers/shared/`,
+        );
       }
     }
     const [out] = result.outputFiles;

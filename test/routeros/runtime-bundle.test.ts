@@ -7,11 +7,11 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { providers } from "../../providers/routeros/runtime";
 import { builtRuntimeHash, runtimeSourceHash } from "../../providers/routeros/runtime-freshness";
-import { thinProviders } from "../../providers/routeros/catalog";
+import { thinProviders } from "../../providers/routeros/thinProvider";
 import type { RouterOsRuntime } from "../../providers/routeros/thinProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
 import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
-import { printed, routerOf, startFake } from "./helpers";
+import { PASSWORD, USER, printed, routerOf, startFake } from "./helpers";
 
 const root = path.resolve(__dirname, "../..");
 const script = "scripts/build-routeros-runtime.mjs";
@@ -63,6 +63,14 @@ describe("through the thin providers against the fake router", () => {
 
   test("create, read, update and delete of a DNS record", async () => {
     const p = thinProviders.DnsStaticRecord;
+    // The thin provider runs the installed bundle in its own module instance, as in the host:
+    // credentials reach it only through its own `configure`.
+    const config = {
+      get: (k: string) =>
+        ({ "baremetal:routerosUsername": USER, "baremetal:routerosPassword": PASSWORD })[k],
+      require: (k: string) => k,
+    };
+    await p.configure({ config } as unknown as Parameters<typeof p.configure>[0]);
     const inputs = { router: routerOf(fake), name: "thin.t", address: "10.1.0.9" };
     const checked = await p.check({}, inputs);
     expect(checked.failures ?? []).toEqual([]);

@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { CONFIG_NAMESPACE } from "../../components/config/issues";
 import { SECRET_KEYS } from "../../components/config/schema";
 import * as ros from "../../providers/routeros";
-import { RESOURCE_TYPES, thinProviders } from "../../providers/routeros/catalog";
+import { RESOURCE_TYPES } from "../../providers/routeros/catalog";
+import { thinProviders } from "../../providers/routeros/thinProvider";
 import {
   ROUTEROS_CONFIG_NAMESPACE,
   ROUTEROS_PASSWORD_KEY,

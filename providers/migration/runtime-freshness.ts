@@ -1,0 +1,16 @@
+/**
+ * Whether the built `@baremetal/migration-runtime` bundle holds the provider code in this tree (the
+ * check itself: providers/shared/runtimeFreshness.ts). Resources call `assertRuntimeFresh` before
+ * they register, so an edit without a rebuild cannot deploy the old code.
+ */
+import { runtimeFreshness } from "../shared/runtimeFreshness";
+
+export const {
+  runtimeBundle,
+  REBUILD_COMMAND,
+  runtimeSourceFiles,
+  runtimeSourceHash,
+  builtRuntimeHash,
+  runtimeStaleness,
+  assertRuntimeFresh,
+} = runtimeFreshness("migration", "phase gate");
