@@ -3,7 +3,7 @@
  * at rest, moves backups to cold storage after N days, is never public and refuses plain HTTP;
  * and an IAM user the backup jobs use, allowed that bucket only.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BackupBucket } from "../config/aws";
 import { backupWriterPolicy, denyInsecureTransportPolicy } from "./policies";

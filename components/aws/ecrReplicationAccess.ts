@@ -2,7 +2,7 @@
  * The identity Harbor's ECR replication endpoint uses: an IAM user that can only pull the
  * migrated repositories, and its access key. The secret is a secret output, never plain state.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ecrPullPolicy } from "./policies";
 

@@ -3,7 +3,7 @@
  * about them belongs to whoever built the cluster, so every other input is ignored. Waves order
  * the changes: when scaling down, workers reach 0 before the system groups follow.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EksNodeGroup } from "../config/aws";
 import type { NodeGroupScale } from "../plan/migration";

@@ -4,7 +4,7 @@
  * off-site backup bucket that outlives the move. Credentials come from the AWS provider's own
  * environment or profile (`AWS_PROFILE`, `AWS_ACCESS_KEY_ID`…), never from this program's config.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsEstate } from "../config/aws";
 import type { MigrationPlan } from "../plan/migration";

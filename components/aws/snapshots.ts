@@ -4,7 +4,7 @@
  * one, and `protect` outside rehearsals. A rehearsal walks back past cutover, which drops the
  * snapshots from the program: they then leave the state but stay in AWS.
  */
-import * as aws from "@pulumi/aws";
+import * as aws from "../sdk/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlannedSnapshot } from "../plan/migration";
 

@@ -6,7 +6,7 @@
  * It runs where the machine running `pulumi up` reaches Harbor's URL and trusts its certificate
  * (`baremetal:harbor.caFile`), with the admin password in `baremetal:harborAdminPassword`.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { HarborSettings } from "../config/harborSettings";
 import {

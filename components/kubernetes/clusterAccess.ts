@@ -3,7 +3,7 @@
  * provider every platform resource uses.
  */
 import * as command from "@pulumi/command";
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { FETCH_KUBECONFIG_COMMAND, kubeconfigForApi } from "./kubeconfig";
 

@@ -8,7 +8,7 @@
  * Both objects are Traefik CRDs, which the microk8s ingress addon installs with Traefik in its
  * `ingress` namespace. A middleware is referenced from its own namespace, so both live there.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { TRAEFIK_HTTP_ENTRYPOINT } from "./values/common";
 

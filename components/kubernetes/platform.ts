@@ -2,7 +2,7 @@
  * Step (b): with the node VMs running, fetch the kubeconfig and install the platform releases
  * in dependency order (CRDs before custom resources, operators before what they manage).
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { resolveChart, type ChartKey } from "./charts";
 import { privateCaBundle } from "./caBundle";

@@ -1,5 +1,5 @@
 /** cert-manager ClusterIssuers the stack declares; `ca` issuers get their root Secret first. */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterIssuerConfig } from "../config/kubernetes";
 import { mustExist } from "../invariant";

@@ -2,7 +2,7 @@
  * Credentials of the platform: generated with @pulumi/random (or supplied as secret Outputs) and
  * stored in Kubernetes Secrets that the charts reference by name. Values never see them.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { mustExist } from "../invariant";

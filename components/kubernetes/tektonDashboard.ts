@@ -2,7 +2,7 @@
  * The Tekton dashboard's Ingress. The operator creates the dashboard Service once TektonConfig is
  * Ready, so the Ingress is created after it.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../sdk/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { KubernetesConfig } from "../config/kubernetes";
 import { namespaces } from "./values";

@@ -1,0 +1,1 @@
+export { Snapshot, type SnapshotArgs } from "@pulumi/aws/ebs/snapshot";

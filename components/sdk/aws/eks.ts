@@ -1,0 +1,1 @@
+export { NodeGroup, type NodeGroupArgs } from "@pulumi/aws/eks/nodeGroup";

@@ -1,0 +1,4 @@
+export {
+  CustomResource,
+  type CustomResourceArgs,
+} from "@pulumi/kubernetes/apiextensions/customResource";

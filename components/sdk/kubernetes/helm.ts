@@ -1,0 +1,1 @@
+export * as v3 from "./helm/v3";

@@ -1,0 +1,1 @@
+export { Release, type ReleaseArgs } from "@pulumi/kubernetes/helm/v3/release";

@@ -1,0 +1,1 @@
+export { Ingress, type IngressArgs } from "@pulumi/kubernetes/networking/v1/ingress";
