@@ -16,6 +16,8 @@ const tools =
   requireBinaryOrSkip("curl", "the Garage bootstrap against the admin API fake") &&
   requireBinaryOrSkip("jq", "the Garage bootstrap against the admin API fake");
 const suite = tools ? describe : describe.skip;
+// Each run starts bash and a dozen curl and jq processes; a loaded machine needs the headroom.
+jest.setTimeout(90_000);
 
 const KEY_ID = "GK0123456789abcdef01234567";
 const BUCKET = "harbor-staging";
