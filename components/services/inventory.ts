@@ -45,13 +45,10 @@ export function rolePackages(
     case "kibana":
       return { service: "kibana", packages: [`kibana=${elasticVersion}`] };
     case "objectstore":
-      // Not provisioned until the release checksum is pinned (see GARAGE_RELEASE).
-      return GARAGE_RELEASE.sha256
-        ? {
-            service: "garage",
-            packages: [`garage=${GARAGE_RELEASE.version}`, ...pins(DEBIAN_PACKAGES.nginx)],
-          }
-        : undefined;
+      return {
+        service: "garage",
+        packages: [`garage=${GARAGE_RELEASE.version}`, ...pins(DEBIAN_PACKAGES.nginx)],
+      };
     default:
       return undefined;
   }

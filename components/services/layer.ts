@@ -129,7 +129,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
     const mongoSteps: pulumi.Resource[] = [];
     for (const placed of ordered) {
       const known = rolePackages(placed.role, plan.elastic.version);
-      if (!known && placed.role !== "mongodb" && placed.role !== "objectstore") continue;
+      if (!known && placed.role !== "mongodb") continue;
       const guest: ServiceGuest = {
         guest: placed.name,
         vmId: placed.vmId,
@@ -241,26 +241,11 @@ export class ServicesLayer extends pulumi.ComponentResource {
         case "objectstore": {
           const storage = plan.objectStorage;
           if (!storage) continue;
-          const sha256 = GARAGE_RELEASE.sha256;
-          if (!sha256) {
-            this.inventory.push({
-              guest: placed.name,
-              host: placed.host,
-              service: "garage",
-              packages: [],
-              note: "not provisioned: Garage release checksum not pinned",
-            });
-            pulumi.log.warn(
-              `${placed.name}: Garage is not provisioned: set GARAGE_RELEASE.sha256 in components/services/versions.ts from a verified download of ${GARAGE_RELEASE.version}`,
-              this,
-            );
-            continue;
-          }
           const garage = new GarageService(
             placed.name,
             {
               context,
-              release: { ...GARAGE_RELEASE, sha256 },
+              release: GARAGE_RELEASE,
               publicPort: storage.publicPort,
               region: storage.region,
               bucket: storage.bucket,

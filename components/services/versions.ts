@@ -34,15 +34,41 @@ export const POSTGRES_MAJOR = 15;
 
 /**
  * Garage is not packaged by Debian: the static release binary is downloaded from Garage's release
- * site and checked against `sha256` before it is installed. The checksum must be taken from a
- * verified download of exactly this version (`sha256sum garage`); until it is set here, the
- * object store is not provisioned and `pulumi up` warns so.
+ * site and installed only when its SHA-256 equals `sha256`. Upstream publishes no checksum files,
+ * so the pin comes from two independent public pins of this exact URL that agree:
+ *  - a public install script pins this hex digest for the v2.2.0 x86_64 musl binary;
+ *  - a Guix channel's package of Garage v2.2.0 pins the same file as nix-base32
+ *    `1aqsjg8yf9s8pm0bbq2sy0gbnwrc4b7w3k38zs33wig8jswinxpc`, which decodes (alphabet
+ *    `0123456789abcdfghijklmnpqrsvwxyz`, least significant 5 bits last) to this hex digest.
+ * To bump: change the version in both places and take the new digest from two such independent
+ * sources, or `sha256sum garage` of a download checked against one of them. A malformed digest
+ * fails the plan (`checkGarageRelease`), before anything is registered.
  */
-export const GARAGE_RELEASE: { version: string; url: string; sha256: string | undefined } = {
-  version: "v1.1.0",
-  url: "https://garagehq.deuxfleurs.fr/_releases/v1.1.0/x86_64-unknown-linux-musl/garage",
-  sha256: undefined,
-};
+export const GARAGE_RELEASE = {
+  version: "v2.2.0",
+  url: "https://garagehq.deuxfleurs.fr/_releases/v2.2.0/x86_64-unknown-linux-musl/garage",
+  sha256: "ec761bb996e8453e86fe68ccc1cf222c73bb1ef05ae0b540bd4827e7d1931aab",
+} as const;
+
+export interface GarageRelease {
+  readonly version: string;
+  readonly url: string;
+  readonly sha256: string;
+}
+
+/** Refuses a release pin that could not verify anything: the digest must be 64 hex digits. */
+export function checkGarageRelease(release: GarageRelease, guest: string): void {
+  if (!/^[0-9a-f]{64}$/.test(release.sha256)) {
+    throw new Error(
+      `${guest}: the Garage release checksum must be 64 lowercase hex digits (GARAGE_RELEASE.sha256 in components/services/versions.ts)`,
+    );
+  }
+  if (!/^v\d+\.\d+\.\d+$/.test(release.version) || !release.url.startsWith("https://")) {
+    throw new Error(
+      `${guest}: the Garage release must name a vX.Y.Z version and an https:// URL (GARAGE_RELEASE in components/services/versions.ts)`,
+    );
+  }
+}
 
 /** MongoDB 8.0 from MongoDB's Debian repository (`components/services/mongodb/install.ts`). */
 export const MONGODB_PACKAGES = {

@@ -1,9 +1,11 @@
-/** Garage renderers: loopback-only Garage, TLS in nginx, the release checksum and the key import. */
+/** Garage renderers: loopback-only Garage v2, TLS in nginx, the release checksum and the key import. */
 import {
+  garageBootstrapScript,
   garageNginxSite,
   garageProvisioning,
   garageToml,
 } from "../../components/services/garage/render";
+import { checkGarageRelease, GARAGE_RELEASE } from "../../components/services/versions";
 import { renderStepProgram } from "../../components/services/script";
 import { garageFixture, SECRETS } from "./fixtures";
 import { runBash, shims, tempDir } from "./sandbox";
@@ -18,10 +20,19 @@ describe("garage", () => {
       adminPort: 3903,
       rpcSecretFile: "/s/rpc",
       adminTokenFile: "/s/admin",
+      metricsTokenFile: "/s/metrics",
     });
     expect(toml).toMatch(/^s3_region = "default"$/m);
     expect(toml).toMatch(/^api_bind_addr = "127\.0\.0\.1:3910"$/m);
+    expect(toml).toMatch(/^api_bind_addr = "127\.0\.0\.1:3903"$/m);
     expect(toml).toMatch(/^rpc_secret_file = "\/s\/rpc"$/m);
+    expect(toml).toMatch(/^admin_token_file = "\/s\/admin"$/m);
+    expect(toml).toMatch(/^metrics_token_file = "\/s\/metrics"$/m);
+    // Garage v2 keys: replication_mode is gone, replaced by these two.
+    expect(toml).toMatch(/^replication_factor = 1$/m);
+    expect(toml).toMatch(/^consistency_mode = "consistent"$/m);
+    expect(toml).not.toMatch(/replication_mode|^rpc_secret =|^admin_token =/m);
+    expect(toml).toMatch(/^metadata_dir = "\/var\/lib\/garage\/meta"$/m);
     expect(toml).not.toMatch(/0\.0\.0\.0/);
   });
 
@@ -38,10 +49,22 @@ describe("garage", () => {
     expect(site).toContain("client_max_body_size 0;");
   });
 
-  it("imports Harbor's key from a secret file, never from a command line", () => {
+  it("imports Harbor's key from a secret file through the admin API v2, never from a command line", () => {
     const configure = garageFixture().steps.find((s) => s.name === "configure");
-    expect(configure?.script).toContain("--data-binary @/etc/garage/secrets/harbor-key.json");
-    expect(configure?.script).not.toContain(SECRETS.harborS3Secret);
+    // Production defaults: the guest's loopback admin listener and its secrets directory.
+    expect(configure?.script).toContain("garage_admin_url='http://127.0.0.1:3903'");
+    expect(configure?.script).toContain("garage_secrets='/etc/garage/secrets'");
+    expect(configure?.script).toContain('garage_api ImportKey "${garage_secrets}/harbor-key.json"');
+    expect(configure?.script).toContain('--data-binary "@$2"');
+    expect(configure?.script).not.toMatch(/\/v[01]\//);
+    for (const secret of [SECRETS.harborS3Secret, SECRETS.garageAdmin, SECRETS.garageMetrics]) {
+      expect(configure?.script).not.toContain(secret);
+    }
+    const header = configure?.files.find((f) => f.path.endsWith("admin.header"));
+    expect(header).toMatchObject({ secret: true, mode: "0600", owner: "root" });
+    expect(header?.content).toBe(`Authorization: Bearer ${SECRETS.garageAdmin}\n`);
+    const metrics = configure?.files.find((f) => f.path.endsWith("metrics.token"));
+    expect(metrics).toMatchObject({ secret: true, mode: "0600", owner: "garage" });
     const key = configure?.files.find((f) => f.path.endsWith("harbor-key.json"));
     expect(key).toMatchObject({ secret: true, mode: "0600" });
     expect(JSON.parse(key?.content ?? "{}")).toEqual({
@@ -70,7 +93,7 @@ describe("garage", () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^objects-1: install: Garage v1\.1\.0 has sha256 [0-9a-f]{64}, expected 0{64}$/m,
+      /^objects-1: install: Garage v2\.2\.0 has sha256 [0-9a-f]{64}, expected 0{64}$/m,
     );
   });
 
@@ -86,13 +109,54 @@ describe("garage", () => {
       tls: { certPem: "c", keyPem: "k", caPem: "a" },
       rpcSecret: SECRETS.garageRpc,
       adminToken: SECRETS.garageAdmin,
-      harborKey: { accessKeyId: "GK0", secretAccessKey: SECRETS.harborS3Secret },
+      metricsToken: SECRETS.garageMetrics,
+      harborKey: {
+        accessKeyId: "GK0123456789abcdef01234567",
+        secretAccessKey: SECRETS.harborS3Secret,
+      },
     };
     expect(() =>
       garageProvisioning({
         ...input,
-        release: { version: "v1.1.0", url: "https://x", sha256: "abc" },
+        release: { version: "v2.2.0", url: "https://x", sha256: "abc" },
       }),
-    ).toThrow(/objects-1: the Garage release checksum must be 64 hex digits/);
+    ).toThrow(/objects-1: the Garage release checksum must be 64 lowercase hex digits/);
+    expect(() =>
+      garageProvisioning({
+        ...input,
+        release: GARAGE_RELEASE,
+        harborKey: { accessKeyId: "GK0", secretAccessKey: SECRETS.harborS3Secret },
+      }),
+    ).toThrow(/objects-1: Harbor's S3 access key id is not in Garage's format/);
+  });
+
+  it("pins Garage v2.2.0 by its published digest, and refuses a malformed pin", () => {
+    expect(GARAGE_RELEASE).toEqual({
+      version: "v2.2.0",
+      url: "https://garagehq.deuxfleurs.fr/_releases/v2.2.0/x86_64-unknown-linux-musl/garage",
+      sha256: "ec761bb996e8453e86fe68ccc1cf222c73bb1ef05ae0b540bd4827e7d1931aab",
+    });
+    expect(() => checkGarageRelease(GARAGE_RELEASE, "objects-1")).not.toThrow();
+    for (const sha256 of [
+      "",
+      "EC761BB996E8453E86FE68CCC1CF222C73BB1EF05AE0B540BD4827E7D1931AAB",
+      "ec76",
+    ]) {
+      expect(() => checkGarageRelease({ ...GARAGE_RELEASE, sha256 }, "objects-1")).toThrow(
+        /^objects-1: the Garage release checksum must be 64 lowercase hex digits/,
+      );
+    }
+    expect(() =>
+      checkGarageRelease({ ...GARAGE_RELEASE, url: "http://mirror/garage" }, "objects-1"),
+    ).toThrow(/https:\/\/ URL/);
+  });
+
+  it("refuses a bucket name or capacity Garage would not take", () => {
+    expect(() => garageBootstrapScript({ bucket: "Harbor_Blobs", capacity: "4096" })).toThrow(
+      /bucket Harbor_Blobs is not a valid S3 bucket name/,
+    );
+    expect(() => garageBootstrapScript({ bucket: "harbor", capacity: "100" })).toThrow(
+      /at least 1024/,
+    );
   });
 });

@@ -7,6 +7,9 @@ import { planDataCenter } from "../../components/plan";
 import type { StackConfig } from "../../components/config/schema";
 import { parseStackConfig } from "../../components/config/validate";
 import { ServicesLayer, type ServicesLayerArgs } from "../../components/services";
+import type { ServiceContext } from "../../components/services/context";
+import { GarageService } from "../../components/services/garage/service";
+import { GARAGE_RELEASE } from "../../components/services/versions";
 import { computedOutputsFor } from "../../scripts/offline/computed";
 import {
   startOfflineEngine,
@@ -69,6 +72,7 @@ const standalone = (): StackConfig => {
 describe("ServicesLayer on the staging placement", () => {
   let engine: OfflineEngine;
   let layer: ServicesLayer;
+  const warnings: string[] = [];
   const commands = () => engine.resources.filter((r) => r.type === COMMAND);
   const command = (name: string): RecordedResource => {
     const found = commands().find((c) => c.name === name);
@@ -79,6 +83,9 @@ describe("ServicesLayer on the staging placement", () => {
   beforeAll(async () => {
     engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
     const config = staging();
+    const warn = jest.spyOn(console, "warn").mockImplementation((...args: unknown[]) => {
+      warnings.push(args.map(String).join(" "));
+    });
     layer = new ServicesLayer(
       "services",
       layerArgs(config, {
@@ -93,6 +100,7 @@ describe("ServicesLayer on the staging placement", () => {
       }),
     );
     await settled(layer);
+    warn.mockRestore();
   });
 
   it("runs each role's steps in order, one component per guest", () => {
@@ -109,6 +117,8 @@ describe("ServicesLayer on the staging placement", () => {
       "mongo-1-install",
       "mongo-2-install",
       "mongo-3-install",
+      "objects-1-configure",
+      "objects-1-install",
       "postgres-1-configure",
       "postgres-1-install",
       "redis-1-configure",
@@ -121,6 +131,7 @@ describe("ServicesLayer on the staging placement", () => {
     expect(command("zabbix-1-routers").dependencies).toContain(command("zabbix-1-server").urn);
     expect(command("zabbix-1-server").dependencies).toContain(command("zabbix-1-database").urn);
     expect(command("redis-1-configure").dependencies).toContain(command("redis-1-install").urn);
+    expect(command("objects-1-configure").dependencies).toContain(command("objects-1-install").urn);
     const parentTypes = commands().map(
       (c) => engine.resources.find((r) => r.urn === c.parentUrn)?.type,
     );
@@ -132,6 +143,7 @@ describe("ServicesLayer on the staging placement", () => {
         "baremetal:services:ZabbixService",
         "baremetal:services:ElasticsearchService",
         "baremetal:services:KibanaService",
+        "baremetal:services:GarageService",
       ]),
     );
     // Kibana waits for Elasticsearch, whose guest steps wait for the host's kernel setting.
@@ -203,6 +215,25 @@ describe("ServicesLayer on the staging placement", () => {
     expect(plaintextOccurrences(signed?.rawInputs, "CA-KEY-MATERIAL")).toEqual([]);
   });
 
+  it("provisions Garage v2.2.0 in the objectstore guest, with no warning left", () => {
+    // Warnings are captured (MongoDB's keyfile notice is one); none is about Garage.
+    expect(warnings.some((w) => /MongoDB/.test(w))).toBe(true);
+    expect(warnings.filter((w) => /garage/i.test(w))).toEqual([]);
+    const configure = command("objects-1-configure");
+    expect(configure.inputs["create"]).toContain("pct exec 251 -- /bin/bash -s");
+    expect(configure.inputs["logging"]).toBe("stderr");
+    const stdin = String(configure.inputs["stdin"]);
+    // Harbor's key travels in the program (secret), in the file ImportKey reads.
+    expect(stdin).toContain('garage_api ImportKey "${garage_secrets}/harbor-key.json"');
+    expect(stdin).toContain("garage_api 'GetNodeInfo?node=self'");
+    const install = String(command("objects-1-install").inputs["stdin"]);
+    expect(install).toContain(
+      "https://garagehq.deuxfleurs.fr/_releases/v2.2.0/x86_64-unknown-linux-musl/garage",
+    );
+    expect(install).toContain("ec761bb996e8453e86fe68ccc1cf222c73bb1ef05ae0b540bd4827e7d1931aab");
+    expect(layer.credentials["garageAdminToken"]).toBeDefined();
+  });
+
   it("reports what is installed where, with versions", () => {
     expect(layer.inventory).toEqual(
       expect.arrayContaining([
@@ -219,6 +250,12 @@ describe("ServicesLayer on the staging placement", () => {
           packages: ["postgresql-15=15.20-0+deb12u1"],
         },
         { guest: "mongo-1", host: "pve-stg", service: "mongodb", packages: ["mongodb-org=8.0.4"] },
+        {
+          guest: "objects-1",
+          host: "pve-stg",
+          service: "garage",
+          packages: ["garage=v2.2.0", "nginx=1.22.1-9+deb12u11"],
+        },
         {
           guest: "elasticsearch-1",
           host: "pve-stg",
@@ -412,8 +449,9 @@ describe("ServicesLayer joins the AWS replica set during the migration", () => {
 });
 
 describe("ServicesLayer refuses what it cannot provision", () => {
+  let engine: OfflineEngine;
   beforeAll(async () => {
-    await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
   });
 
   it("a stack without a `ca` issuer", () => {
@@ -447,6 +485,49 @@ describe("ServicesLayer refuses what it cannot provision", () => {
     expect(() => new ServicesLayer("services-mongo", layerArgs(staging(), { mongodb }))).toThrow(
       /mongo-1: the MongoDB provisioning was rendered for mongo-2/,
     );
+  });
+
+  it("a malformed Garage release pin, before any of its resources is registered", async () => {
+    // A name of its own: other tests' layers may still be registering their resources.
+    const name = "objects-bad-pin";
+    const context: ServiceContext = {
+      guest: {
+        guest: "objects-1",
+        vmId: 251,
+        host: "pve-stg",
+        fqdn: "objects-1.stg.sp1.internal.example.com",
+        ip: "10.120.0.61",
+        dataDir: "/var/lib/garage",
+      },
+      access: {
+        user: "root",
+        privateKey: pulumi.secret(SSH_KEY),
+        addresses: { "pve-stg": "10.110.0.11" },
+      },
+      ca: { certPem: pulumi.output(TLS.caPem), privateKeyPem: pulumi.secret(CA_KEY) },
+      caBundle: pulumi.output(TLS.caPem),
+      dependsOn: [],
+    };
+    expect(
+      () =>
+        new GarageService(name, {
+          context,
+          release: { ...GARAGE_RELEASE, sha256: "not-a-digest" },
+          publicPort: 3900,
+          region: "default",
+          bucket: "harbor-staging",
+          capacityBytes: 1 << 30,
+          harborKey: {
+            accessKeyId: pulumi.secret("GK0123456789abcdef01234567"),
+            secretAccessKey: pulumi.secret(SECRETS.harborS3Secret),
+          },
+        }),
+    ).toThrow(/^objects-1: the Garage release checksum must be 64 lowercase hex digits/);
+    // Registration is asynchronous: let anything that was started arrive before looking.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Only the component itself was registered: no secret, certificate or command under it.
+    const registered = engine.resources.filter((r) => r.name.startsWith(name));
+    expect(registered.filter((r) => r.type !== "baremetal:services:GarageService")).toEqual([]);
   });
 
   it("a missing platform credential, by key", () => {

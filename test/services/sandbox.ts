@@ -1,5 +1,5 @@
 /** Runs rendered bash programs on this machine, with stand-ins for the guest's tools on PATH. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -57,4 +57,31 @@ export function requireBinaryOrSkip(binary: string, what: string): boolean {
   }
   console.warn(`skipping ${what}: ${binary} is not installed on this machine`);
   return false;
+}
+
+/**
+ * `bash -s` with `stdin`, without blocking the event loop: for programs that talk to a fake
+ * served from this same process (spawnSync would stall the fake until the program gave up).
+ */
+export function runBashAsync(
+  stdin: string,
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-s"], {
+      env: { ...process.env, ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+    child.stdin.end(stdin);
+  });
 }

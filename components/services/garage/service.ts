@@ -1,17 +1,18 @@
-/** The object-store role: Garage with TLS in front, Harbor's bucket and key imported. */
+/** The object-store role: Garage v2 with TLS in front, Harbor's bucket and key imported. */
 import type * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { issueServerCertificate } from "../certificates";
 import { requireDataDir, type ServiceContext } from "../context";
 import { applyProvisioning } from "../guestSteps";
+import { checkGarageRelease, type GarageRelease } from "../versions";
 import { garageProvisioning } from "./render";
 
 export const GARAGE_STEPS = ["install", "configure"] as const;
 
 export interface GarageServiceArgs {
   readonly context: ServiceContext;
-  readonly release: { version: string; url: string; sha256: string };
+  readonly release: GarageRelease;
   readonly publicPort: number;
   readonly region: string;
   readonly bucket: string;
@@ -35,6 +36,8 @@ export class GarageService extends pulumi.ComponentResource {
     super(GarageService.__pulumiType, name, { guest: args.context.guest.guest }, opts);
     const { guest } = args.context;
     const dataDir = requireDataDir(guest, "garage");
+    // A malformed pin fails the plan here, before any child is registered.
+    checkGarageRelease(args.release, guest.guest);
     // Garage wants the RPC secret as 32 bytes in hex.
     const rpcSecret = pulumi.secret(
       new random.RandomBytes(
@@ -50,18 +53,27 @@ export class GarageService extends pulumi.ComponentResource {
         { parent: this, additionalSecretOutputs: ["result", "bcryptHash"] },
       ).result,
     );
+    // Guards /metrics (Garage serves it to anyone without a token); nothing scrapes it yet.
+    const metricsToken = pulumi.secret(
+      new random.RandomPassword(
+        `${name}-metrics-token`,
+        { length: 32, special: false, minUpper: 1, minLower: 1, minNumeric: 1 },
+        { parent: this, additionalSecretOutputs: ["result", "bcryptHash"] },
+      ).result,
+    );
     const cert = issueServerCertificate(this, name, guest, args.context.ca);
     const provisioning = pulumi
       .all([
         rpcSecret,
         this.adminToken,
+        metricsToken,
         args.harborKey.accessKeyId,
         args.harborKey.secretAccessKey,
         cert.certPem,
         cert.keyPem,
         args.context.caBundle,
       ])
-      .apply(([rpc, admin, accessKeyId, secretAccessKey, certPem, keyPem, caPem]) =>
+      .apply(([rpc, admin, metrics, accessKeyId, secretAccessKey, certPem, keyPem, caPem]) =>
         garageProvisioning({
           guest: guest.guest,
           fqdn: guest.fqdn,
@@ -74,6 +86,7 @@ export class GarageService extends pulumi.ComponentResource {
           release: args.release,
           rpcSecret: rpc,
           adminToken: admin,
+          metricsToken: metrics,
           harborKey: { accessKeyId, secretAccessKey },
         }),
       );
