@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // The SDK's closure serializer loads the TypeScript compiler at start-up; nothing here uses it,
+  // so every test file gets it on demand (scripts/support/typescript-on-demand.cjs).
+  moduleNameMapper: { "^typescript$": "<rootDir>/scripts/support/typescript-on-demand.cjs" },
   transform: {
     "^.+\\.ts$": "<rootDir>/test/support/esbuild-transform.cjs",
   },

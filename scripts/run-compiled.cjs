@@ -5,6 +5,8 @@
  *   node scripts/run-compiled.cjs preview-offline [stack...] [--json] [--stack-file FILE]
  */
 "use strict";
+// Before any SDK loads: the TypeScript compiler only on demand (scripts/support/start-hooks.cjs).
+require("./support/start-hooks.cjs");
 // Node keeps compiled code of the SDKs between runs (start-up is mostly compiling them).
 require("node:module").enableCompileCache?.();
 const path = require("node:path");

@@ -4,11 +4,10 @@
  * problem at its key path, before a single resource of ours is registered. The offline preview
  * runs as a child process, as a user runs it (a refused program ends the process).
  */
-import { execFile } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { parse, stringify } from "yaml";
 import { REPO_ROOT, stackFilePath } from "../support/stackConfig";
 
@@ -21,7 +20,7 @@ interface PreviewJson {
 let dir: string;
 let result: PreviewJson | undefined;
 
-beforeAll(async () => {
+beforeAll(() => {
   const document = parse(readFileSync(stackFilePath("production"), "utf8")) as {
     config: Record<string, { harbor: Record<string, Record<string, unknown>> }>;
   };
@@ -37,13 +36,14 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "baremetal-harbor-"));
   const file = path.join(dir, "Pulumi.production.yaml");
   writeFileSync(file, stringify(document));
-  const tsx = path.join(REPO_ROOT, "node_modules", ".bin", "tsx");
-  const args = ["scripts/preview-offline.ts", "production", "--stack-file", file, "--json"];
-  // The preview exits 1 on an invalid stack; its report is on stdout either way.
-  const stdout = await promisify(execFile)(tsx, args, { cwd: REPO_ROOT }).then(
-    ({ stdout: out }) => out,
-    (error: { stdout: string }) => error.stdout,
-  );
+  // `npm run preview:offline`'s own command. It exits 1 on an invalid stack; its report is on
+  // stdout either way.
+  const args = ["scripts/run-compiled.cjs", "preview-offline", "production", "--stack-file", file];
+  const { stdout } = spawnSync(process.execPath, [...args, "--json"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   [result] = JSON.parse(stdout) as PreviewJson[];
 });
 

@@ -1,37 +1,17 @@
-import { execFile } from "node:child_process";
-import * as path from "node:path";
 import type { FakeHarbor } from "../fakes/harbor/server";
+import { runScriptAsync } from "../support/scriptProcess";
 import { PASSWORD, USER, startFake } from "./helpers";
 
-const root = path.resolve(__dirname, "../..");
-
 /** Runs the conformance command in a child process (async: the fake answers from this one). */
-function conformance(
+async function conformance(
   url: string,
   password: string,
   ...extra: string[]
 ): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        path.join(root, "node_modules/tsx/dist/cli.mjs"),
-        "scripts/harbor-conformance.ts",
-        "--url",
-        url,
-        "--user",
-        USER,
-        ...extra,
-      ],
-      {
-        cwd: root,
-        env: { ...process.env, HARBOR_PASSWORD: password, HARBOR_RETRY_BASE_MS: "5" },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
-    );
-  });
+  const env = { ...process.env, HARBOR_PASSWORD: password, HARBOR_RETRY_BASE_MS: "5" };
+  const args = ["--url", url, "--user", USER, ...extra];
+  const run = await runScriptAsync("scripts/harbor-conformance.ts", args, { env });
+  return { code: run.code, out: run.stdout + run.stderr };
 }
 
 /** Everything in the fake except ids and generated secrets, for "left as found" comparisons. */

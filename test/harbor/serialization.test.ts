@@ -2,11 +2,12 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { providers } from "../../providers/harbor/providers";
 import { runtimeSourceHash } from "../../providers/harbor/runtime-freshness";
+import { runScript } from "../support/scriptProcess";
 
 const root = path.resolve(__dirname, "../..");
 
 /**
- * The round trip runs in a plain Node child process (tsx), not inside Jest: Jest can make a
+ * The round trip runs in a plain Node child process, not inside Jest: Jest can make a
  * provider serialize that plain Node cannot (pulumi-dynamic §5). The runtime bundle is built from
  * the current sources first.
  */
@@ -19,11 +20,7 @@ test("every Harbor thin provider serializes small in plain Node, without secrets
   expect(build.stderr).not.toMatch(/error/i);
   expect(build.status).toBe(0);
 
-  const run = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/harbor-serialization-check.ts"],
-    { cwd: root, encoding: "utf8", timeout: 120_000 },
-  );
+  const run = runScript("scripts/harbor-serialization-check.ts");
   const results = run.stdout
     .split("\n")
     .filter((l) => l.startsWith("{"))

@@ -1,15 +1,13 @@
 /**
  * The phase gate's provider, called directly: `check` refuses the transitions the plan refuses
  * (offline), `diff` is offline, and `update` of a forward move runs the preflight command and
- * fails when it blocks. The serialized provider is exercised in plain Node as the host loads it.
+ * fails when it blocks. The stored thin provider is exercised in plain Node as the host loads it.
  */
-import { spawnSync } from "node:child_process";
-import * as path from "node:path";
 import { MIGRATION_PHASES } from "../../components/config/migration";
 import { phaseGateProvider, type PhaseGateInputs } from "../../components/migration/phaseGate";
 import { previousPhase, nextPhase, transitionProblem } from "../../components/plan/migration";
+import { runScript } from "../support/scriptProcess";
 
-const root = path.resolve(__dirname, "../..");
 /** Prints its arguments; exits 1 (a blocked preflight) when asked for `cutover`. */
 const FAKE_CHECK = [
   process.execPath,
@@ -138,12 +136,8 @@ test("create records the first phase without a preflight; read keeps the id", as
   expect(read?.id).toBe("phase-gate-staging");
 });
 
-test("the provider serializes in plain Node and works after loading", () => {
-  const run = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/phase-gate-serialization-check.ts"],
-    { cwd: root, encoding: "utf8", timeout: 120_000 },
-  );
+test("the stored thin provider loads in plain Node and works through the built runtime", () => {
+  const run = runScript("scripts/phase-gate-serialization-check.ts");
   const line = run.stdout.split("\n").find((l) => l.startsWith("{")) ?? "{}";
   const result = JSON.parse(line) as { ok?: boolean; bytes?: number; preflight?: string };
   expect(result).toEqual(

@@ -1,36 +1,26 @@
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { FakeRouter } from "../../scripts/support/routeros-fake/server";
+import { runScriptAsync } from "../support/scriptProcess";
 import { PASSWORD, USER, snapshot, startFake } from "./helpers";
 
-const root = path.resolve(__dirname, "../..");
-
 /** Runs the conformance command in a child process (async: the fake answers from this one). */
-function conformance(url: string, ...extra: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        path.join(root, "node_modules/tsx/dist/cli.mjs"),
-        "scripts/routeros-conformance.ts",
-        "--url",
-        url,
-        "--user",
-        USER,
-        // The fake serves plain HTTP, which must be allowed explicitly.
-        ...(url.startsWith("http://") ? ["--allow-insecure-http"] : []),
-        ...extra,
-      ],
-      {
-        cwd: root,
-        env: { ...process.env, ROUTEROS_PASSWORD: PASSWORD, ROUTEROS_RETRY_BASE_MS: "5" },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
-    );
-  });
+async function conformance(
+  url: string,
+  ...extra: string[]
+): Promise<{ code: number; out: string }> {
+  const args = [
+    "--url",
+    url,
+    "--user",
+    USER,
+    // The fake serves plain HTTP, which must be allowed explicitly.
+    ...(url.startsWith("http://") ? ["--allow-insecure-http"] : []),
+    ...extra,
+  ];
+  const env = { ...process.env, ROUTEROS_PASSWORD: PASSWORD, ROUTEROS_RETRY_BASE_MS: "5" };
+  const run = await runScriptAsync("scripts/routeros-conformance.ts", args, { env });
+  return { code: run.code, out: run.stdout + run.stderr };
 }
 
 let fake: FakeRouter;
@@ -109,21 +99,10 @@ describe("over HTTPS (www-ssl)", () => {
 });
 
 test("conformance fails with a non-zero exit on wrong credentials", async () => {
-  const { code } = await new Promise<{ code: number }>((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        path.join(root, "node_modules/tsx/dist/cli.mjs"),
-        "scripts/routeros-conformance.ts",
-        "--url",
-        fake.url,
-        "--allow-insecure-http",
-        "--user",
-        "nobody",
-      ],
-      { cwd: root, env: { ...process.env, ROUTEROS_PASSWORD: "x" } },
-      (error) => resolve({ code: error ? Number(error.code ?? 1) : 0 }),
-    );
-  });
+  const { code } = await runScriptAsync(
+    "scripts/routeros-conformance.ts",
+    ["--url", fake.url, "--allow-insecure-http", "--user", "nobody"],
+    { env: { ...process.env, ROUTEROS_PASSWORD: "x" } },
+  );
   expect(code).not.toBe(0);
 }, 60_000);

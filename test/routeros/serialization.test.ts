@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { providers } from "../../providers/routeros/runtime";
+import { runScript } from "../support/scriptProcess";
 
 const root = path.resolve(__dirname, "../..");
 
 /**
- * The round trip runs in a plain Node child process (tsx), not inside Jest: Jest can make a
+ * The round trip runs in a plain Node child process, not inside Jest: Jest can make a
  * provider serialize that plain Node cannot (pulumi-dynamic §5). The runtime bundle is built from
  * the current sources first, so the check never runs against one left by an earlier build.
  */
@@ -18,11 +19,7 @@ test("every thin provider serializes small in plain Node, without secrets, and w
   expect(build.stderr).not.toMatch(/error/i);
   expect(build.status).toBe(0);
 
-  const run = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/routeros-serialization-check.ts"],
-    { cwd: root, encoding: "utf8", timeout: 120_000 },
-  );
+  const run = runScript("scripts/routeros-serialization-check.ts");
   const results = run.stdout
     .split("\n")
     .filter((l) => l.startsWith("{"))
