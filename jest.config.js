@@ -6,6 +6,9 @@ module.exports = {
   // The SDK's closure serializer loads the TypeScript compiler at start-up; nothing here uses it,
   // so every test file gets it on demand (scripts/support/typescript-on-demand.cjs).
   moduleNameMapper: { "^typescript$": "<rootDir>/scripts/support/typescript-on-demand.cjs" },
+  // One directory per run for results test files share (test/support/sharedPreview.ts).
+  globalSetup: "<rootDir>/test/support/runDir.cjs",
+  globalTeardown: "<rootDir>/test/support/runDirTeardown.cjs",
   transform: {
     "^.+\\.ts$": "<rootDir>/test/support/esbuild-transform.cjs",
   },

@@ -3,13 +3,14 @@
  * exported (the backup credentials as a secret), and the preview prints the phase's runbook.
  */
 import { formatPreview, previewJson } from "../../scripts/offline/format";
-import { runOfflinePreview, type PreviewResult } from "../../scripts/offline/preview";
+import type { PreviewResult } from "../../scripts/offline/preview";
+import { sharedPreview } from "../support/sharedPreview";
 
 let result: PreviewResult;
 
 beforeAll(async () => {
-  result = await runOfflinePreview({ stack: "production" });
-}, 180_000);
+  result = await sharedPreview("production");
+}, 240_000);
 
 test("the migration layer sits under the stack, with the gate, the zone and the estate", () => {
   expect(result.ok).toBe(true);

@@ -3,14 +3,15 @@
  * password in its Secret is the one the Redis guest is provisioned with.
  */
 import { createHash } from "node:crypto";
-import { runOfflinePreview, type PreviewResult } from "../../scripts/offline/preview";
+import type { PreviewResult } from "../../scripts/offline/preview";
+import { sharedPreview } from "../support/sharedPreview";
 import { named, plaintextOccurrences } from "../support/preview";
 
 let result: PreviewResult;
 
 beforeAll(async () => {
-  result = await runOfflinePreview({ stack: "staging" });
-}, 180_000);
+  result = await sharedPreview("staging");
+}, 240_000);
 
 /** The content of one file inside a step program (base64 here-document after its path). */
 function fileInProgram(program: string, path: string): string {

@@ -2,7 +2,8 @@
  * The real production stack file, evaluated end to end by the program under the offline engine.
  */
 import { placeholderSecret } from "../../scripts/offline/stackFile";
-import { runOfflinePreview, type PreviewResult } from "../../scripts/offline/preview";
+import type { PreviewResult } from "../../scripts/offline/preview";
+import { sharedPreview } from "../support/sharedPreview";
 import { identity, named, ofType, plaintextOccurrences } from "../support/preview";
 import { credentialProblems } from "./credentialPolicy";
 
@@ -12,8 +13,8 @@ const VM = "proxmoxve:index/vmLegacy:VmLegacy";
 let result: PreviewResult;
 
 beforeAll(async () => {
-  result = await runOfflinePreview({ stack: "production" });
-});
+  result = await sharedPreview("production");
+}, 240_000);
 
 test("the program runs without configuration issues", () => {
   expect(result.issues).toEqual([]);

@@ -1,15 +1,16 @@
 /**
  * The real staging stack file: one T550 with a small copy of every service and no HA.
  */
-import { runOfflinePreview, type PreviewResult } from "../../scripts/offline/preview";
+import type { PreviewResult } from "../../scripts/offline/preview";
+import { sharedPreview } from "../support/sharedPreview";
 import { identity, ofType, plaintextOccurrences } from "../support/preview";
 import { credentialProblems } from "./credentialPolicy";
 
 let result: PreviewResult;
 
 beforeAll(async () => {
-  result = await runOfflinePreview({ stack: "staging" });
-});
+  result = await sharedPreview("staging");
+}, 240_000);
 
 test("the program runs without configuration issues", () => {
   expect(result.issues).toEqual([]);

@@ -2,6 +2,7 @@
  * Stack files as `validateStackConfig` receives them: the `baremetal:` keys stripped, values parsed
  * from the string form the Pulumi CLI hands to a program, secret keys listed apart.
  */
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { CONFIG_NAMESPACE } from "../../../components/config/issues";
 import { SECRET_KEYS, type SecretKey } from "../../../components/config/schema";
@@ -23,8 +24,25 @@ export function allSecrets(): Set<SecretKey> {
   return new Set(SECRET_KEYS);
 }
 
-/** Raw, non-secret config values of a stack file, keyed without the namespace. */
+/** Parsed stack files by path, with the file content they were parsed from. */
+const parsedFiles = new Map<string, { source: string; raw: RawStackConfig }>();
+
+/**
+ * Raw, non-secret config values of a stack file, keyed without the namespace: a fresh copy on
+ * every call (callers may mutate it). The parse is kept per file content: the corpus asks for the
+ * same two files hundreds of times.
+ */
 export function rawStackConfigFromFile(file: string): RawStackConfig {
+  const source = readFileSync(file, "utf8");
+  let parsed = parsedFiles.get(file);
+  if (parsed?.source !== source) {
+    parsed = { source, raw: parseStackFileValues(file) };
+    parsedFiles.set(file, parsed);
+  }
+  return structuredClone(parsed.raw);
+}
+
+function parseStackFileValues(file: string): RawStackConfig {
   const { values } = readStackFile(file);
   const raw: Record<string, unknown> = {};
   const prefix = `${CONFIG_NAMESPACE}:`;
