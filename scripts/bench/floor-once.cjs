@@ -1,7 +1,8 @@
 /**
  * The floor the offline preview is measured against: a fresh Node process that loads only
  * @pulumi/pulumi, installs mocks and registers the same resources the program registers (type,
- * name, parent and inputs, replayed from a file the measured preview wrote), then exits. Nothing
+ * name, parent, inputs and the property keys its class hands the SDK, declared outputs included,
+ * replayed from a file the measured preview wrote), then exits. Nothing
  * of the program is loaded, so the difference to the preview is the program's own cost: its
  * modules, configuration checks, planning and the offline engine's bookkeeping.
  * Prints a JSON line like bench/preview-once.ts.
@@ -18,7 +19,7 @@ function cpuMicros() {
 }
 
 async function main() {
-  /** @type {{type: string, name: string, parentUrn?: string, custom: boolean, inputs: object}[]} */
+  /** @type {{type: string, name: string, parentUrn?: string, custom: boolean, inputs: object, propertyKeys?: string[]}[]} */
   const recorded = JSON.parse(readFileSync(process.argv[2], "utf8"));
   await pulumi.runtime.setMocks(
     {
@@ -37,8 +38,11 @@ async function main() {
     for (const r of recorded) {
       const opts = r.parentUrn && byUrn.has(r.parentUrn) ? { parent: byUrn.get(r.parentUrn) } : {};
       if (r.type === "pulumi:pulumi:Stack") continue;
+      // Every key the class passes gets an Output in the SDK; unset ones travel as undefined.
+      const props = { ...r.inputs };
+      for (const key of r.propertyKeys ?? []) if (!(key in props)) props[key] = undefined;
       const resource = r.custom
-        ? new pulumi.CustomResource(r.type, r.name, r.inputs, opts)
+        ? new pulumi.CustomResource(r.type, r.name, props, opts)
         : new pulumi.ComponentResource(r.type, r.name, r.inputs, opts);
       if (!r.custom) resource.registerOutputs({});
       byUrn.set(r.urn, resource);
