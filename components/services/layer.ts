@@ -325,7 +325,16 @@ export class ServicesLayer extends pulumi.ComponentResource {
           } else {
             continue;
           }
-          const service = new MongoDbService(placed.name, { context, rendered, steps }, childOpts);
+          // Members install one after another: a changed pin restarts each mongod in turn (the
+          // script waits for it to answer again), never the whole set at once.
+          const memberContext: ServiceContext = given
+            ? context
+            : { ...context, dependsOn: [...context.dependsOn, ...mongoSteps] };
+          const service = new MongoDbService(
+            placed.name,
+            { context: memberContext, rendered, steps },
+            childOpts,
+          );
           this.services[placed.name] = service;
           if (!given) mongoSteps.push(...service.steps);
           this.inventory.push({

@@ -280,6 +280,19 @@ describe("ServicesLayer provisions the MongoDB replica set", () => {
     });
   });
 
+  it("installs the members one after another, so a new pin never restarts the whole set at once", () => {
+    const install = (member: string) => named(COMMAND, `${member}-install`);
+    expect(install("mongo-1").dependencies).not.toContain(install("mongo-2").urn);
+    expect(install("mongo-2").dependencies).toContain(install("mongo-1").urn);
+    expect(install("mongo-3").dependencies).toEqual(
+      expect.arrayContaining([install("mongo-1").urn, install("mongo-2").urn]),
+    );
+    // The script waits for its mongod to answer before the step ends, and fails if it does not.
+    expect(String(install("mongo-1").inputs["stdin"])).toContain(
+      "mongod did not answer on localhost:27017 within 5 minutes",
+    );
+  });
+
   it("generates one keyfile, one admin password and one password per user for the set, as secrets", async () => {
     const passwords = engine.resources.filter(
       (r) =>

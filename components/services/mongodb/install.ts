@@ -231,10 +231,16 @@ export function renderInstallScript(input: InstallScriptInput): string {
     'if [ "$changed" = 1 ] || ! systemctl is-active --quiet mongod; then',
     "  systemctl restart mongod",
     "fi",
-    "for _ in $(seq 1 60); do",
-    `  if mongosh --quiet --norc "mongodb://localhost:${MONGODB_PORT}/?directConnection=true&tls=true&tlsCAFile=${MONGODB_PATHS.caFile}" --eval 'db.hello().ok' >/dev/null 2>&1; then break; fi`,
+    "# Until mongod answers (up to 5 minutes, for crash recovery): the next member's step, which",
+    "# may restart its own mongod, starts only after this one is back.",
+    "answered=0",
+    "for _ in $(seq 1 150); do",
+    `  if mongosh --quiet --norc "mongodb://localhost:${MONGODB_PORT}/?directConnection=true&tls=true&tlsCAFile=${MONGODB_PATHS.caFile}" --eval 'db.hello().ok' >/dev/null 2>&1; then answered=1; break; fi`,
     "  sleep 2",
     "done",
+    'if [ "$answered" != 1 ]; then',
+    `  log "mongod did not answer on localhost:${MONGODB_PORT} within 5 minutes (see ${MONGODB_PATHS.log})"; exit 1`,
+    "fi",
   ];
   if (input.bootstrap) {
     const js = bootstrapJs(input.bootstrap.replSetName, host, input.bootstrap.adminUsername);
