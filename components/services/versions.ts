@@ -59,7 +59,8 @@ export const GARAGE_RELEASE: { version: string; url: string; sha256: string | un
  * - `mongodb-mongosh` 2.5.10 (released 2025-11-28, the MongoDB Shell changelog): one package for
  *   every distribution, `mongodb-mongosh_2.5.10_amd64.deb` in MongoDB's repositories.
  *
- * Moving the server pin re-runs every member's install step (apt install, mongod restart).
+ * Moving the server pin re-runs every member's install step (apt install, mongod restart), one
+ * member after another.
  */
 export const MONGODB_PACKAGES = {
   server: { name: "mongodb-org-server", version: "8.0.17" },
