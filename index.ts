@@ -28,3 +28,5 @@ export const offsiteBackupCredentials = outputs.migration?.backupCredentials;
 export const services = outputs.services;
 /** Credentials the services layer generated (secret): `pulumi stack output serviceCredentials --show-secrets`. */
 export const serviceCredentials = outputs.serviceCredentials;
+/** The applications' MongoDB users by name (secret): `pulumi stack output mongodbUsers --show-secrets`. */
+export const mongodbUsers = outputs.mongodbUsers;

@@ -35,6 +35,8 @@ export interface DataCenterOutputs {
   services: ServiceInventoryEntry[];
   /** Credentials the services layer generated (each secret). */
   serviceCredentials: Record<string, pulumi.Output<string>>;
+  /** The applications' MongoDB users by name (each secret). */
+  mongodbUsers: ServicesLayer["mongodbUsers"];
 }
 
 /** Harbor's doublestar filter for the listed ECR repositories (one name, or `{a,b}`). */
@@ -155,5 +157,6 @@ export function buildDataCenter({
     ...(migration ? { migration } : {}),
     services: services.inventory,
     serviceCredentials: services.credentials,
+    mongodbUsers: services.mongodbUsers,
   };
 }

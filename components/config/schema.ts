@@ -10,6 +10,7 @@ import { harborSettingsSchema } from "./harborSettings";
 import { awsEstateSchema } from "./aws";
 import { cloudflareSchema } from "./cloudflare";
 import { migrationSchema } from "./migration";
+import { mongodbSettingsSchema } from "./mongodb";
 import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
@@ -244,6 +245,7 @@ export const sectionSchemas = {
   aws: awsEstateSchema.optional(),
   cloudflare: cloudflareSchema.optional(),
   migration: migrationSchema.optional(),
+  mongodb: mongodbSettingsSchema,
 } as const;
 
 export type SectionName = keyof typeof sectionSchemas;

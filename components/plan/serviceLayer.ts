@@ -7,11 +7,22 @@ import type { GuestRole, StackConfig } from "../config/schema";
 import { SERVICE_PORTS } from "../config/ports";
 import type { PlannedGuest } from "./guests";
 import { planMigration, type MigrationInput } from "./migration";
+import { MONGODB_ADMIN_USERNAME, MONGODB_EXPORTER_USERNAME } from "../config/mongodb";
 
 /** The replica set's name when the stack names none (MongoDB's documented example name). */
 export const DEFAULT_REPLICA_SET = "rs0";
 /** The admin user the first member creates (the MongoDB provider's default admin username). */
-export const MONGODB_ADMIN_USERNAME = "admin";
+export { MONGODB_ADMIN_USERNAME } from "../config/mongodb";
+
+/** An application's database user (`baremetal:mongodb.applicationUsers`). */
+export interface MongoDbApplicationUserPlan {
+  name: string;
+  /** The database its roles are granted on; it authenticates against `admin`. */
+  database: string;
+  roles: string[];
+  /** Present once the stack asks for a new password; a change generates another. */
+  rotation?: string;
+}
 
 /** A replica-set member as the `ReplicaSet` resource takes it. */
 export interface SetMember {
@@ -35,6 +46,10 @@ export interface MongoDbSetPlan {
    * join the AWS set (same name, its keyfile), which a second, local set would shadow.
    */
   bootstrap: boolean;
+  /** The applications' users, in the stack file's order. */
+  applicationUsers: MongoDbApplicationUserPlan[];
+  /** Percona's exporter on every member: where Prometheus scrapes it, and its MongoDB user. */
+  exporter: { port: number; username: string };
 }
 
 /** One guest the services layer may provision, in placement order. */
@@ -106,6 +121,16 @@ function planMongoDbSet(
     replicaSet: config.aws?.mongodb.replicaSet ?? DEFAULT_REPLICA_SET,
     adminUsername: MONGODB_ADMIN_USERNAME,
     datacenterMembers,
+    applicationUsers: config.mongodb.applicationUsers.map((u) => ({
+      name: u.name,
+      database: u.database,
+      roles: [...u.roles],
+      ...(u.rotation !== undefined ? { rotation: String(u.rotation) } : {}),
+    })),
+    exporter: {
+      port: config.kubernetes.monitoring.mongodbExporterPort,
+      username: MONGODB_EXPORTER_USERNAME,
+    },
   };
   if (migration) {
     // The migration plan's membership for this phase: AWS members plus hidden, non-voting

@@ -18,7 +18,7 @@ import type { ServiceProvisioning } from "./types";
 import type { SnmpV3Credentials } from "./zabbix/render";
 import { ZabbixService } from "./zabbix/service";
 import { GarageService } from "./garage/service";
-import { GARAGE_RELEASE, MONGODB_PACKAGES } from "./versions";
+import { GARAGE_RELEASE, MONGODB_EXPORTER_RELEASE, MONGODB_PACKAGES } from "./versions";
 import { ElasticsearchService, KibanaService } from "./elastic/service";
 import {
   generateSetSecrets,
@@ -27,6 +27,7 @@ import {
   renderMember,
   type ManagedReplicaSet,
   type MongoDbSetSecrets,
+  type MongoDbUserCredentials,
 } from "./mongodb/replicaSet";
 
 /** Port numbers the platform already points at (`platformServices`, Harbor's config). */
@@ -90,6 +91,11 @@ export class ServicesLayer extends pulumi.ComponentResource {
   readonly credentials: Record<string, pulumi.Output<string>> = {};
   /** The MongoDB replica set and its users, when the layer provisions MongoDB members. */
   mongodb?: ManagedReplicaSet;
+  /**
+   * The applications' MongoDB users by name, each secret (`pulumi stack output mongodbUsers
+   * --show-secrets`): user, database, authSource, password and connection string.
+   */
+  readonly mongodbUsers: Record<string, pulumi.Output<MongoDbUserCredentials>> = {};
   readonly services: Record<
     string,
     pulumi.ComponentResource & { steps: command.remote.Command[] }
@@ -279,6 +285,7 @@ export class ServicesLayer extends pulumi.ComponentResource {
             }
             mongoSecrets ??= generateSetSecrets(this, set.replicaSet, {
               bootstrap: set.bootstrap,
+              exporterUsername: set.exporter.username,
               ...(args.mongodbKeyfile ? { configuredKeyfile: args.mongodbKeyfile } : {}),
               ...(args.mongodbAdminPassword
                 ? { configuredAdminPassword: args.mongodbAdminPassword }
@@ -291,14 +298,28 @@ export class ServicesLayer extends pulumi.ComponentResource {
               renderMember(
                 service,
                 { context, memoryGb: placed.memoryGb },
-                { replicaSet: set.replicaSet, adminUsername: set.adminUsername, secrets },
+                {
+                  replicaSet: set.replicaSet,
+                  adminUsername: set.adminUsername,
+                  secrets,
+                  exporter: set.exporter,
+                },
                 bootstrap,
               );
             steps = MONGODB_STEPS;
           } else {
             continue;
           }
-          const service = new MongoDbService(placed.name, { context, rendered, steps }, childOpts);
+          // Members install one after another: a changed pin restarts each mongod in turn (the
+          // script waits for it to answer again), never the whole set at once.
+          const memberContext: ServiceContext = given
+            ? context
+            : { ...context, dependsOn: [...context.dependsOn, ...mongoSteps] };
+          const service = new MongoDbService(
+            placed.name,
+            { context: memberContext, rendered, steps },
+            childOpts,
+          );
           this.services[placed.name] = service;
           if (!given) mongoSteps.push(...service.steps);
           this.inventory.push({
@@ -307,7 +328,10 @@ export class ServicesLayer extends pulumi.ComponentResource {
             service: "mongodb",
             packages: given
               ? given.packages.map((p) => `${p.name}=${p.version}`)
-              : Object.values(MONGODB_PACKAGES).map((p) => `${p.name}=${p.version}`),
+              : [
+                  ...Object.values(MONGODB_PACKAGES).map((p) => `${p.name}=${p.version}`),
+                  `mongodb_exporter=${MONGODB_EXPORTER_RELEASE.version}`,
+                ],
           });
           continue;
         }
@@ -329,14 +353,27 @@ export class ServicesLayer extends pulumi.ComponentResource {
         userHosts: plan.mongodb.datacenterMembers.filter(ours),
         caPem: args.caBundle,
         dependsOn: mongoSteps,
+        applicationUsers: plan.mongodb.applicationUsers,
+        ...(mongoSecrets.exporterPassword
+          ? {
+              exporter: {
+                username: plan.mongodb.exporter.username,
+                password: mongoSecrets.exporterPassword,
+              },
+            }
+          : {}),
       });
+      Object.assign(this.mongodbUsers, this.mongodb.applicationUsers);
       // A configured admin password is the operator's own; only a generated one is reported.
       if (mongoSecrets.adminPasswordGenerated && mongoSecrets.adminPassword) {
         this.credentials["mongodbAdminPassword"] = mongoSecrets.adminPassword;
       }
-      this.credentials["mongodbAppPassword"] = this.mongodb.appPassword;
     }
-    this.registerOutputs({ inventory: this.inventory, credentials: this.credentials });
+    this.registerOutputs({
+      inventory: this.inventory,
+      credentials: this.credentials,
+      mongodbUsers: this.mongodbUsers,
+    });
   }
 }
 

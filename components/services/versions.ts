@@ -70,8 +70,41 @@ export function checkGarageRelease(release: GarageRelease, guest: string): void 
   }
 }
 
-/** MongoDB 8.0 from MongoDB's Debian repository (`components/services/mongodb/install.ts`). */
+/**
+ * MongoDB 8.0 from MongoDB's Debian repository (`components/services/mongodb/install.ts`,
+ * `repo.mongodb.org/apt/debian bookworm/mongodb-org/8.0`, where MongoDB publishes each 8.0
+ * patch release for Debian 12 as `mongodb-org-server_<version>_amd64.deb`).
+ *
+ * - `mongodb-org-server` 8.0.17 (released 2025-12-19, MongoDB's 8.0 release notes): the first
+ *   8.0 patch that fixes CVE-2025-14847 (SERVER-115508: an unauthenticated client reads
+ *   uninitialised heap memory through zlib-compressed messages; 8.0.0–8.0.16 are affected, so
+ *   8.0.16 must not be installed). Also pinned as `mongodb-org-server=8.0.17` in public install
+ *   scripts (against the Ubuntu noble repository of the same release), and the base of Percona
+ *   Server for MongoDB 8.0.17-6. Later 8.0 patches exist: check `apt-cache policy
+ *   mongodb-org-server` in a member and move this pin forward with MongoDB's security bulletins.
+ * - `mongodb-mongosh` 2.5.10 (released 2025-11-28, the MongoDB Shell changelog): one package for
+ *   every distribution, `mongodb-mongosh_2.5.10_amd64.deb` in MongoDB's repositories.
+ *
+ * Moving the server pin re-runs every member's install step (apt install, mongod restart), one
+ * member after another.
+ */
 export const MONGODB_PACKAGES = {
-  server: { name: "mongodb-org-server", version: "8.0.16" },
+  server: { name: "mongodb-org-server", version: "8.0.17" },
   mongosh: { name: "mongodb-mongosh", version: "2.5.10" },
+} as const;
+
+/**
+ * Percona's `mongodb_exporter` (not packaged by Debian or MongoDB): the release tarball
+ * `mongodb_exporter-<version>.linux-amd64.tar.gz` from GitHub, installed only when its SHA-256
+ * equals `sha256`. 0.51.0 supports MongoDB 8.0. The checksum is quoted identically, for this
+ * exact file, by two unrelated public sources:
+ * - the Ansible role `maprangzth/ansible-role-mongodb` (`defaults/main.yml`,
+ *   `mongodb_exporter_sha256.amd64`, version "0.51.0");
+ * - the RPM spec `cloudox-org/mongodb_exporter` (`mongodb_exporter.spec`, Version 0.51.0,
+ *   `exporter_sha` for amd64, used as the download's `#/<sha256>` fragment).
+ * Both also agree on the arm64 tarball's checksum (f2f023d2…a60eead6).
+ */
+export const MONGODB_EXPORTER_RELEASE = {
+  version: "0.51.0",
+  sha256: "01dfae78c737fb48761a715d779cade464a84cce7a2a70357ac4af469bade198",
 } as const;

@@ -116,7 +116,32 @@ test("the MongoDB set without a migration: the data center's own, bootstrapped b
     ],
     seeds: [],
     bootstrap: true,
+    applicationUsers: [{ name: "payments", database: "payments", roles: ["readWrite"] }],
+    exporter: { port: 9216, username: "mongodb_exporter" },
   });
+});
+
+test("the MongoDB users: the stack's application users (a rotation as text), and none by default", () => {
+  const rotated = stack("production", (raw) => {
+    (raw["mongodb"] as { applicationUsers: Record<string, unknown>[] }).applicationUsers.push({
+      name: "ledger-reader",
+      database: "ledger",
+      roles: ["read"],
+      rotation: 4,
+    });
+  });
+  expect(planDataCenter(rotated).serviceLayer.mongodb?.applicationUsers).toEqual([
+    { name: "payments", database: "payments", roles: ["readWrite"] },
+    { name: "ledger-reader", database: "ledger", roles: ["read"], rotation: "4" },
+  ]);
+  const none = stack("production", (raw) => {
+    delete raw["mongodb"];
+  });
+  expect(planDataCenter(none).serviceLayer.mongodb?.applicationUsers).toEqual([]);
+  // The exporter listens where Prometheus scrapes.
+  expect(planDataCenter(none).serviceLayer.mongodb?.exporter.port).toBe(
+    none.kubernetes.monitoring.mongodbExporterPort,
+  );
 });
 
 test("the MongoDB set during the migration: the phase's membership, seeded by the AWS members", () => {

@@ -4,6 +4,7 @@ import { redisProvisioning } from "../../components/services/redis/render";
 import type { ServiceProvisioning } from "../../components/services/types";
 import { zabbixProvisioning } from "../../components/services/zabbix/render";
 import { garageProvisioning } from "../../components/services/garage/render";
+import { mongoDbProvisioning } from "../../components/services/mongodb/replicaSet";
 import {
   elasticsearchProvisioning,
   kibanaProvisioning,
@@ -33,6 +34,9 @@ export const SECRETS = {
   kibanaSystem: "KIBANA-SYSTEM-SECRET-0123456789ab",
   shipper: "SHIPPER-SECRET-0123456789abcdefgh",
   kibanaKey: "KIBANA-ENCRYPTION-KEY-0123456789abcdefghijklmn",
+  mongoKeyfile: "MONGO-KEYFILE-SECRET-0123456789abcdef",
+  mongoAdmin: "MONGO-ADMIN-SECRET-0123456789abcd",
+  mongoExporter: "MONGO-EXPORTER-SECRET-0123456789a",
 };
 
 export function elasticsearchFixture(): ServiceProvisioning {
@@ -139,6 +143,22 @@ export function postgresFixture(): ServiceProvisioning {
   });
 }
 
+/** The first member of a set: bootstrap, and Percona's exporter with its credentials. */
+export function mongodbFixture(): ServiceProvisioning {
+  return mongoDbProvisioning({
+    guest: "mongo-1",
+    fqdn: "mongo-1.stg.sp1.internal.example.com",
+    ip: "10.120.0.11",
+    dataDir: "/var/lib/mongodb",
+    memoryGb: 8,
+    replicaSet: "rs0",
+    tls: TLS,
+    keyfile: SECRETS.mongoKeyfile,
+    bootstrap: { adminUsername: "admin", adminPassword: SECRETS.mongoAdmin },
+    exporter: { port: 9216, username: "mongodb_exporter", password: SECRETS.mongoExporter },
+  });
+}
+
 export function allFixtures(): ServiceProvisioning[] {
   return [
     redisFixture(),
@@ -147,5 +167,6 @@ export function allFixtures(): ServiceProvisioning[] {
     garageFixture(),
     elasticsearchFixture(),
     kibanaFixture(),
+    mongodbFixture(),
   ];
 }

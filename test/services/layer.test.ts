@@ -19,6 +19,7 @@ import {
 import { allSecrets, rawStackConfig } from "../support/stackConfig";
 import { plaintextOccurrences } from "../support/preview";
 import { SECRETS, TLS } from "./fixtures";
+import { MONGODB_EXPORTER_RELEASE, MONGODB_PACKAGES } from "../../components/services/versions";
 
 const COMMAND = "command:remote:Command";
 const SSH_KEY =
@@ -60,6 +61,21 @@ async function settled(layer: ServicesLayer): Promise<void> {
   ];
   await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
 }
+
+/** The content of a file the step program stages in `/run/baremetal-mongodb` (base64 inside). */
+function stagedContent(stdin: string, file: string): string {
+  const at = stdin.indexOf(`/run/baremetal-mongodb/${file}`);
+  const block = /<<'PULUMI_FILE_EOF'\n([\s\S]*?)\nPULUMI_FILE_EOF/.exec(stdin.slice(at))?.[1];
+  return Buffer.from(block?.replace(/\n/g, "") ?? "", "base64").toString("utf8");
+}
+
+/** The value the offline engine gives a 32-character `RandomPassword`. */
+const offlinePassword = (name: string): string =>
+  String(
+    computedOutputsFor("random:index/randomPassword:RandomPassword", name, { length: 32 })[
+      "result"
+    ],
+  );
 
 const staging = () => parseStackConfig(rawStackConfig("staging"), allSecrets());
 /** Staging without the move off AWS: the data center's own replica set. */
@@ -301,7 +317,20 @@ describe("ServicesLayer provisions the MongoDB replica set", () => {
     });
   });
 
-  it("generates one keyfile and one admin password for the set, as secrets", async () => {
+  it("installs the members one after another, so a new pin never restarts the whole set at once", () => {
+    const install = (member: string) => named(COMMAND, `${member}-install`);
+    expect(install("mongo-1").dependencies).not.toContain(install("mongo-2").urn);
+    expect(install("mongo-2").dependencies).toContain(install("mongo-1").urn);
+    expect(install("mongo-3").dependencies).toEqual(
+      expect.arrayContaining([install("mongo-1").urn, install("mongo-2").urn]),
+    );
+    // The script waits for its mongod to answer before the step ends, and fails if it does not.
+    expect(String(install("mongo-1").inputs["stdin"])).toContain(
+      "mongod did not answer on localhost:27017 within 5 minutes",
+    );
+  });
+
+  it("generates one keyfile, one admin password and one password per user for the set, as secrets", async () => {
     const passwords = engine.resources.filter(
       (r) =>
         r.type === "random:index/randomPassword:RandomPassword" && r.name.startsWith("mongodb-"),
@@ -309,15 +338,19 @@ describe("ServicesLayer provisions the MongoDB replica set", () => {
     expect(passwords.map((p) => p.name).sort()).toEqual([
       "mongodb-rs0-admin-password",
       "mongodb-rs0-keyfile",
+      "mongodb-rs0-mongodb_exporter-password",
       "mongodb-rs0-payments-password",
     ]);
     for (const p of passwords) expect(p.additionalSecretOutputs).toContain("result");
+    // No rotation asked for: no keepers, exactly as the generators were before rotation existed.
+    for (const p of passwords) expect(p.inputs["keepers"]).toBeUndefined();
     const admin = layer.credentials["mongodbAdminPassword"];
     expect(admin).toBeDefined();
     expect(await pulumi.isSecret(admin as pulumi.Output<string>)).toBe(true);
-    expect(
-      await pulumi.isSecret(layer.credentials["mongodbAppPassword"] as pulumi.Output<string>),
-    ).toBe(true);
+    expect(Object.keys(layer.mongodbUsers)).toEqual(["payments"]);
+    expect(await pulumi.isSecret(layer.mongodbUsers["payments"] as pulumi.Output<unknown>)).toBe(
+      true,
+    );
   });
 
   it("one protected ReplicaSet over the members, after their install steps", () => {
@@ -351,6 +384,114 @@ describe("ServicesLayer provisions the MongoDB replica set", () => {
       [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
     });
     expect(user.additionalSecretOutputs).toContain("password");
+  });
+
+  it("runs Percona's exporter on every member with its own monitoring user", async () => {
+    const exporterPassword = offlinePassword("mongodb-rs0-mongodb_exporter-password");
+    for (const member of ["mongo-1", "mongo-2", "mongo-3"]) {
+      const install = named(COMMAND, `${member}-install`);
+      const stdin = String(install.inputs["stdin"]);
+      expect(stagedFiles(`${member}-install`)).toContain("exporter.env");
+      expect(stdin).toContain(
+        `https://github.com/percona/mongodb_exporter/releases/download/v${MONGODB_EXPORTER_RELEASE.version}/`,
+      );
+      expect(stdin).toContain(MONGODB_EXPORTER_RELEASE.sha256);
+      expect(stdin).toContain("--web.listen-address=:9216");
+      expect(stagedContent(stdin, "exporter.env")).toBe(
+        `MONGODB_USER=mongodb_exporter\nMONGODB_PASSWORD=${exporterPassword}\n`,
+      );
+      // The password travels only inside the secret stdin.
+      expect(plaintextOccurrences(install.rawInputs, exporterPassword)).toEqual([]);
+    }
+    const set = named("pulumi-nodejs:dynamic/mongodb:ReplicaSet", "mongodb-rs0");
+    const user = named("pulumi-nodejs:dynamic/mongodb:MongoUser", "mongodb-rs0-mongodb_exporter");
+    expect(user.inputs["username"]).toBe("mongodb_exporter");
+    expect(user.inputs["db"]).toBe("admin");
+    expect(user.inputs["roles"]).toEqual([
+      { role: "clusterMonitor", db: "admin" },
+      { role: "read", db: "local" },
+    ]);
+    expect(user.inputs["password"]).toBe(exporterPassword);
+    expect(user.rawInputs["password"]).toMatchObject({
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+    });
+    expect(user.dependencies).toContain(set.urn);
+    expect(layer.inventory.find((e) => e.guest === "mongo-2")?.packages).toEqual([
+      `mongodb-org-server=${MONGODB_PACKAGES.server.version}`,
+      `mongodb-mongosh=${MONGODB_PACKAGES.mongosh.version}`,
+      `mongodb_exporter=${MONGODB_EXPORTER_RELEASE.version}`,
+    ]);
+  });
+
+  it("reports each application user's credentials, secret, once the user exists", async () => {
+    const credentials = await new Promise<unknown>((resolve) =>
+      (layer.mongodbUsers["payments"] as pulumi.Output<unknown>).apply(resolve),
+    );
+    const members = [1, 2, 3].map((n) => `mongo-${n}.stg.sp1.internal.example.com:27017`);
+    expect(credentials).toEqual({
+      username: "payments",
+      database: "payments",
+      authSource: "admin",
+      password: offlinePassword("mongodb-rs0-payments-password"),
+      uri: `mongodb://payments:${offlinePassword("mongodb-rs0-payments-password")}@${members.join(",")}/payments?replicaSet=rs0&tls=true&authSource=admin`,
+    });
+  });
+});
+
+describe("ServicesLayer creates the application users the stack declares", () => {
+  let engine: OfflineEngine;
+  let layer: ServicesLayer;
+  const users = () =>
+    engine.resources.filter((r) => r.type === "pulumi-nodejs:dynamic/mongodb:MongoUser");
+  const generator = (name: string) =>
+    engine.resources.find(
+      (r) => r.type === "random:index/randomPassword:RandomPassword" && r.name === name,
+    );
+
+  beforeAll(async () => {
+    engine = await startOfflineEngine({ project: "baremetal", stack: "staging", preview: true });
+    const config = standalone();
+    layer = new ServicesLayer(
+      "services",
+      layerArgs({
+        ...config,
+        mongodb: {
+          applicationUsers: [
+            { name: "payments", database: "payments", roles: ["readWrite"], rotation: 2 },
+            { name: "ledger-reader", database: "ledger", roles: ["read", "dbAdmin"] },
+          ],
+        },
+      }),
+    );
+    await settled(layer);
+  });
+
+  it("one MongoUser per entry (and the exporter's), each with its roles on its database", () => {
+    const byName = users().sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName.map((u) => [u.name, u.inputs["username"], u.inputs["roles"]])).toEqual([
+      [
+        "mongodb-rs0-ledger-reader",
+        "ledger-reader",
+        [
+          { role: "read", db: "ledger" },
+          { role: "dbAdmin", db: "ledger" },
+        ],
+      ],
+      ["mongodb-rs0-mongodb_exporter", "mongodb_exporter", expect.any(Array)],
+      ["mongodb-rs0-payments", "payments", [{ role: "readWrite", db: "payments" }]],
+    ]);
+    for (const u of users()) {
+      expect(u.inputs["db"]).toBe("admin");
+      expect(u.additionalSecretOutputs).toContain("password");
+    }
+    expect(Object.keys(layer.mongodbUsers)).toEqual(["payments", "ledger-reader"]);
+  });
+
+  it("a rotation becomes the password generator's keeper; without one there is none", () => {
+    expect(generator("mongodb-rs0-payments-password")?.inputs["keepers"]).toEqual({
+      rotation: "2",
+    });
+    expect(generator("mongodb-rs0-ledger-reader-password")?.inputs["keepers"]).toBeUndefined();
   });
 });
 
@@ -388,7 +529,7 @@ describe("ServicesLayer with baremetal:mongodbAdminPassword set", () => {
       ),
     ).toEqual([]);
     expect(layer.credentials["mongodbAdminPassword"]).toBeUndefined();
-    expect(layer.credentials["mongodbAppPassword"]).toBeDefined();
+    expect(layer.mongodbUsers["payments"]).toBeDefined();
   });
 });
 

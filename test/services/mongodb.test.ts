@@ -11,8 +11,9 @@ import {
   wiredTigerCacheGb,
   type InstallScriptInput,
 } from "../../components/services/mongodb";
-import { mongoDbProvisioning } from "../../components/services/mongodb/replicaSet";
-import { MONGODB_PACKAGES } from "../../components/services/versions";
+import { EXPORTER_PATHS, renderExporterEnv } from "../../components/services/mongodb/exporter";
+import { applicationUri, mongoDbProvisioning } from "../../components/services/mongodb/replicaSet";
+import { MONGODB_EXPORTER_RELEASE, MONGODB_PACKAGES } from "../../components/services/versions";
 
 const conf = renderMongodConf({
   replSetName: "rs0",
@@ -23,15 +24,15 @@ const conf = renderMongodConf({
 
 const base: InstallScriptInput = {
   mongodConf: conf,
-  serverVersion: "8.0.16",
-  mongoshVersion: "2.5.10",
+  serverVersion: MONGODB_PACKAGES.server.version,
+  mongoshVersion: MONGODB_PACKAGES.mongosh.version,
   dbPath: "/var/lib/mongodb",
   fqdn: "mongo-1.sp1.internal.example.com",
 };
 const full = renderInstallScript({
   ...base,
   bootstrap: { replSetName: "rs0", adminUsername: "admin" },
-  exporter: { listenPort: 9216, version: "0.47.2", sha256: "a".repeat(64) },
+  exporter: { listenPort: 9216, ...MONGODB_EXPORTER_RELEASE },
 });
 
 describe("mongod.conf", () => {
@@ -83,7 +84,7 @@ describe("install script", () => {
       "deb [ arch=amd64,arm64 signed-by=/usr/share/keyrings/mongodb-server-8.0.gpg ] https://repo.mongodb.org/apt/debian bookworm/mongodb-org/8.0 main",
     );
     expect(full).toContain('grep -qx "$KEY_FINGERPRINT"');
-    expect(full).toContain("Pin: version 8.0.16");
+    expect(full).toContain(`Pin: version ${MONGODB_PACKAGES.server.version}`);
     expect(full).toContain(
       '"mongodb-org-server=${SERVER_VERSION}" "mongodb-mongosh=${MONGOSH_VERSION}"',
     );
@@ -115,7 +116,31 @@ describe("install script", () => {
     expect(full).toContain('const self = "mongo-1.sp1.internal.example.com:27017"');
     expect(full).toContain("sha256sum --check --quiet sum");
     expect(full).toContain(
-      "https://github.com/percona/mongodb_exporter/releases/download/v0.47.2/mongodb_exporter-0.47.2.linux-amd64.tar.gz",
+      "https://github.com/percona/mongodb_exporter/releases/download/v0.51.0/mongodb_exporter-0.51.0.linux-amd64.tar.gz",
+    );
+    expect(full).toContain(
+      "echo '01dfae78c737fb48761a715d779cade464a84cce7a2a70357ac4af469bade198  exporter.tar.gz'",
+    );
+    expect(full).toContain(
+      `install -m 0755 "$tmp/mongodb_exporter-0.51.0.linux-amd64/mongodb_exporter" '/usr/local/bin/mongodb_exporter'`,
+    );
+  });
+
+  test("the exporter reads its own copy of the CA and its credentials, never mongod's directory", () => {
+    // mongod's /etc/mongodb is 0750 mongodb:mongodb: the exporter user cannot enter it.
+    expect(full).toContain(`put "$CA_FILE" '${EXPORTER_PATHS.caFile}' 0644 root:mongodb_exporter`);
+    expect(full).toContain(
+      `put "$SECRETS/exporter.env" '${EXPORTER_PATHS.env}' 0640 root:mongodb_exporter`,
+    );
+    expect(full).toContain(
+      "install -d -m 0750 -o root -g mongodb_exporter '/etc/mongodb_exporter'",
+    );
+    // Installed after mongod's CA is in place (step 4), before the unit starts.
+    expect(full.indexOf(`put "$CA_FILE"`)).toBeGreaterThan(
+      full.indexOf('"$CA_FILE" 0644 mongodb:mongodb'),
+    );
+    expect(full.indexOf(`put "$CA_FILE"`)).toBeLessThan(
+      full.indexOf("systemctl restart mongodb_exporter"),
     );
   });
 
@@ -161,11 +186,45 @@ describe("exporter unit", () => {
     expect(unit).toContain("--web.listen-address=:9216");
     expect(unit).toContain("--mongodb.direct-connect");
     expect(unit).toContain(
-      "Environment=MONGODB_URI=mongodb://mongo-1.sp1.internal:27017/admin?tls=true&tlsCAFile=%2Fetc%2Fmongodb%2Ftls%2Fca.pem&directConnection=true",
+      "Environment=MONGODB_URI=mongodb://mongo-1.sp1.internal:27017/admin?tls=true&tlsCAFile=/etc/mongodb_exporter/ca.pem&directConnection=true",
     );
+    // systemd expands `%` specifiers in unit files: a percent-encoded path would be mangled.
+    expect(unit).not.toContain("%");
     expect(unit).toContain("EnvironmentFile=/etc/mongodb_exporter/credentials.env");
     expect(unit).not.toMatch(/password/i);
     expect(unit).toContain("User=mongodb_exporter");
+  });
+});
+
+describe("exporter credentials file", () => {
+  test("user and password lines, as systemd reads an EnvironmentFile", () => {
+    expect(renderExporterEnv("mongodb_exporter", "Abc123xyz")).toBe(
+      "MONGODB_USER=mongodb_exporter\nMONGODB_PASSWORD=Abc123xyz\n",
+    );
+  });
+
+  test("refuses characters systemd would interpret, without quoting the value", () => {
+    expect(() => renderExporterEnv("mongodb_exporter", 'a"b c')).toThrow(
+      /^exporter password must be letters, digits/,
+    );
+    expect(() => renderExporterEnv("mongodb_exporter", "a\nMONGODB_URI=x")).toThrow(/password/);
+    expect(() => renderExporterEnv("bad user", "abc")).toThrow(/username/);
+  });
+});
+
+describe("application connection string", () => {
+  test("every member, the set, TLS and admin as authSource; user and password percent-encoded", () => {
+    expect(
+      applicationUri({
+        username: "ledger-reader",
+        password: "p@ss:w/rd",
+        database: "ledger",
+        replicaSet: "rs0",
+        hosts: ["mongo-1.sp1:27017", "mongo-2.sp1:27017"],
+      }),
+    ).toBe(
+      "mongodb://ledger-reader:p%40ss%3Aw%2Frd@mongo-1.sp1:27017,mongo-2.sp1:27017/ledger?replicaSet=rs0&tls=true&authSource=admin",
+    );
   });
 });
 
@@ -214,5 +273,43 @@ describe("a member's install step (services layer)", () => {
     });
     expect(step?.script).toContain("rs.initiate");
     expect(step?.script).not.toContain("ADMIN-SECRET");
+  });
+
+  it("with the exporter: the pinned release in the script, its credentials as a secret staged file", () => {
+    const p = mongoDbProvisioning({
+      ...base,
+      exporter: { port: 9216, username: "mongodb_exporter", password: "EXPORTERSECRET0123" },
+    });
+    expect(p.packages.map((x) => `${x.name}=${x.version}`)).toContain(
+      `mongodb_exporter=${MONGODB_EXPORTER_RELEASE.version}`,
+    );
+    const [step] = p.steps;
+    expect(step?.files.find((f) => f.path.endsWith("/exporter.env"))).toEqual({
+      path: "/run/baremetal-mongodb/exporter.env",
+      content: "MONGODB_USER=mongodb_exporter\nMONGODB_PASSWORD=EXPORTERSECRET0123\n",
+      mode: "0600",
+      owner: "root:root",
+      secret: true,
+    });
+    expect(step?.script).toContain(MONGODB_EXPORTER_RELEASE.sha256);
+    expect(step?.script).toContain("--web.listen-address=:9216");
+    expect(step?.script).not.toContain("EXPORTERSECRET0123");
+    // Without it, nothing of the exporter.
+    const plain = mongoDbProvisioning(base);
+    expect(plain.steps[0]?.script).not.toContain("mongodb_exporter");
+    expect(plain.packages.map((x) => x.name)).not.toContain("mongodb_exporter");
+  });
+});
+
+describe("pinned versions", () => {
+  test("the server pin is past CVE-2025-14847 (fixed in 8.0.17)", () => {
+    const patch = Number(MONGODB_PACKAGES.server.version.split(".")[2]);
+    expect(MONGODB_PACKAGES.server.version.startsWith("8.0.")).toBe(true);
+    expect(patch).toBeGreaterThanOrEqual(17);
+  });
+
+  test("the exporter release is pinned by a SHA-256", () => {
+    expect(MONGODB_EXPORTER_RELEASE.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(MONGODB_EXPORTER_RELEASE.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

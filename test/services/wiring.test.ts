@@ -71,3 +71,56 @@ test("the services layer's credentials are a secret stack output", () => {
     expect.arrayContaining([expect.objectContaining({ guest: "redis-1", service: "redis" })]),
   );
 });
+
+describe("MongoDB: the exporter Prometheus scrapes, and the applications' users", () => {
+  const members = ["mongo-1", "mongo-2", "mongo-3"];
+  const install = (guest: string) => named(result, "command:remote:Command", `${guest}-install`);
+
+  test("Prometheus's mongodb job scrapes each member where its exporter listens", () => {
+    const values = named(result, "kubernetes:helm.sh/v3:Release", "platform-kube-prometheus-stack")
+      .inputs["values"] as {
+      prometheus: {
+        prometheusSpec: {
+          additionalScrapeConfigs: { job_name: string; static_configs: { targets: string[] }[] }[];
+        };
+      };
+    };
+    const job = values.prometheus.prometheusSpec.additionalScrapeConfigs.find(
+      (j) => j.job_name === "mongodb",
+    );
+    const targets = job?.static_configs.flatMap((c) => c.targets) ?? [];
+    expect(targets).toEqual(members.map((g) => `${g}.stg.sp1.internal.example.com:9216`));
+    for (const guest of members) {
+      expect(String(install(guest).inputs["stdin"])).toContain(
+        "ExecStart=/usr/local/bin/mongodb_exporter --web.listen-address=:9216 ",
+      );
+    }
+  });
+
+  test("each member's exporter logs in with the password its MongoDB user is given", () => {
+    const user = named(
+      result,
+      "pulumi-nodejs:dynamic/mongodb:MongoUser",
+      "mongodb-rs0-mongodb_exporter",
+    );
+    const password = String(user.inputs["password"]);
+    expect(password).toHaveLength(32);
+    for (const guest of members) {
+      const env = fileInProgram(
+        String(install(guest).inputs["stdin"]),
+        "/run/baremetal-mongodb/exporter.env",
+      );
+      expect(env).toBe(`MONGODB_USER=mongodb_exporter\nMONGODB_PASSWORD=${password}\n`);
+      expect(plaintextOccurrences(install(guest).rawInputs, password)).toEqual([]);
+    }
+  });
+
+  test("the application users are a secret stack output, by name", () => {
+    expect(result.secretOutputs).toContain("mongodbUsers");
+    expect(Object.keys(result.outputs["mongodbUsers"] as Record<string, unknown>)).toEqual([
+      "payments",
+    ]);
+    const user = named(result, "pulumi-nodejs:dynamic/mongodb:MongoUser", "mongodb-rs0-payments");
+    expect(user.inputs["roles"]).toEqual([{ role: "readWrite", db: "payments" }]);
+  });
+});

@@ -14,6 +14,7 @@ import { kubernetesSettingsRules } from "./kubernetesSettings";
 import { rangeRules } from "./ranges";
 import { siteRules } from "./site";
 import { migrationRules } from "./migration";
+import { mongodbRules } from "./mongodb";
 import { storageRules } from "./storage";
 import { routerAccessRules, uplinkRules } from "./uplinks";
 import { addressRules, firewallRules, networkRules, routerRules } from "./network";
@@ -50,6 +51,7 @@ const RULES = [
   platformHostnameRules,
   rangeRules,
   migrationRules,
+  mongodbRules,
 ];
 
 /** Runs every cross-field rule over the sections that parsed. */

@@ -8,5 +8,11 @@ export {
   MONGODB_SIGNING_KEY_URL,
 } from "./install";
 export type { InstallScriptInput } from "./install";
-export { renderExporterUnit, EXPORTER_PATHS, EXPORTER_USER } from "./exporter";
+export {
+  renderExporterUnit,
+  renderExporterEnv,
+  EXPORTER_PATHS,
+  EXPORTER_ROLES,
+  EXPORTER_USER,
+} from "./exporter";
 export type { ExporterInput } from "./exporter";

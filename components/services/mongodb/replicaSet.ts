@@ -1,17 +1,21 @@
 /**
  * The MongoDB replica set in the services layer: one keyfile for the set, an admin password, a
  * server certificate per member, each member installed by the install script (the first one
- * bootstraps a one-member set and creates the admin user through the localhost exception), then
- * the `ReplicaSet` resource adopts that set and adds the others one voter at a time, and the
- * application user is created with a generated password.
+ * bootstraps a one-member set and creates the admin user through the localhost exception) with
+ * Percona's exporter beside mongod, then the `ReplicaSet` resource adopts that set and adds the
+ * others one voter at a time, and the application users (`baremetal:mongodb.applicationUsers`)
+ * and the exporter's monitoring user are created with generated passwords.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { MongoUser, ReplicaSet } from "../../../providers/mongodb";
+import type { UserRole } from "../../../providers/mongodb/types";
 import { issueServerCertificate } from "../certificates";
 import { requireDataDir, type ServiceContext } from "../context";
 import type { ServiceProvisioning } from "../types";
-import { MONGODB_PACKAGES } from "../versions";
+import { MONGODB_EXPORTER_RELEASE, MONGODB_PACKAGES } from "../versions";
+import type { MongoDbApplicationUserPlan } from "../../plan/serviceLayer";
+import { EXPORTER_ROLES, renderExporterEnv } from "./exporter";
 import { renderInstallScript } from "./install";
 import { renderMongodConf, wiredTigerCacheGb } from "./mongodConf";
 
@@ -19,8 +23,8 @@ import { renderMongodConf, wiredTigerCacheGb } from "./mongodConf";
 export const MONGODB_SECRETS_DIR = "/run/baremetal-mongodb";
 export const MONGODB_STEPS = ["install"] as const;
 
-/** The application's database user (read/write on its own database). */
-export const MONGODB_APP_USER = { username: "payments", database: "payments" } as const;
+/** Where every managed user authenticates. */
+export const MONGODB_AUTH_DATABASE = "admin";
 
 export interface MongoDbMember {
   context: ServiceContext;
@@ -34,16 +38,46 @@ export interface MongoDbSetSecrets {
   adminPassword?: pulumi.Output<string>;
   /** Whether `adminPassword` was generated here (then it is reported as a credential). */
   adminPasswordGenerated: boolean;
+  /** The exporter's MongoDB password, when the members run the exporter. */
+  exporterPassword?: pulumi.Output<string>;
 }
 
-function randomSecret(parent: pulumi.Resource, name: string, length: number) {
+/** Percona's exporter on a member: the pinned release, its port and its MongoDB user. */
+export interface MongoDbExporterSettings {
+  port: number;
+  username: string;
+}
+
+/**
+ * Letters and digits only (safe in a connection string, an environment file and mongosh). A
+ * `rotation` becomes the generator's keeper, so a new value replaces the generator and the user
+ * gets the new password in place; without one there are no keepers, as before rotation existed.
+ */
+function randomSecret(parent: pulumi.Resource, name: string, length: number, rotation?: string) {
   return pulumi.secret(
     new random.RandomPassword(
       name,
-      { length, special: false, minUpper: 1, minLower: 1, minNumeric: 1 },
+      {
+        length,
+        special: false,
+        minUpper: 1,
+        minLower: 1,
+        minNumeric: 1,
+        ...(rotation !== undefined ? { keepers: { rotation } } : {}),
+      },
       { parent, additionalSecretOutputs: ["result", "bcryptHash"] },
     ).result,
   );
+}
+
+/** The generator of a managed user's password (its name is part of the stack's identity). */
+export function userPasswordName(replicaSet: string, username: string): string {
+  return `mongodb-${replicaSet}-${username}-password`;
+}
+
+/** The `MongoUser` resource of a managed user. */
+export function userResourceName(replicaSet: string, username: string): string {
+  return `mongodb-${replicaSet}-${username}`;
 }
 
 /**
@@ -59,23 +93,36 @@ export function generateSetSecrets(
     bootstrap: boolean;
     configuredKeyfile?: pulumi.Output<string>;
     configuredAdminPassword?: pulumi.Output<string>;
+    /** The exporter's MongoDB user name, when the members run the exporter. */
+    exporterUsername?: string;
   },
 ): MongoDbSetSecrets {
   const keyfile = args.configuredKeyfile
     ? pulumi.secret(args.configuredKeyfile)
     : randomSecret(parent, `mongodb-${setName}-keyfile`, 512);
-  if (!args.bootstrap) return { keyfile, adminPasswordGenerated: false };
+  const exporter = args.exporterUsername
+    ? {
+        exporterPassword: randomSecret(
+          parent,
+          userPasswordName(setName, args.exporterUsername),
+          32,
+        ),
+      }
+    : {};
+  if (!args.bootstrap) return { keyfile, adminPasswordGenerated: false, ...exporter };
   if (args.configuredAdminPassword) {
     return {
       keyfile,
       adminPassword: pulumi.secret(args.configuredAdminPassword),
       adminPasswordGenerated: false,
+      ...exporter,
     };
   }
   return {
     keyfile,
     adminPassword: randomSecret(parent, `mongodb-${setName}-admin-password`, 32),
     adminPasswordGenerated: true,
+    ...exporter,
   };
 }
 
@@ -91,6 +138,8 @@ export function mongoDbProvisioning(input: {
   keyfile: string;
   /** First member only: bootstraps the set and creates this admin user. */
   bootstrap?: { adminUsername: string; adminPassword: string };
+  /** Percona's exporter (the pinned release) with its MongoDB credentials. */
+  exporter?: MongoDbExporterSettings & { password: string };
 }): ServiceProvisioning {
   const staged = (name: string, content: string, secret: boolean) => ({
     path: `${MONGODB_SECRETS_DIR}/${name}`,
@@ -119,11 +168,26 @@ export function mongoDbProvisioning(input: {
           },
         }
       : {}),
+    ...(input.exporter
+      ? {
+          exporter: {
+            listenPort: input.exporter.port,
+            version: MONGODB_EXPORTER_RELEASE.version,
+            sha256: MONGODB_EXPORTER_RELEASE.sha256,
+          },
+        }
+      : {}),
   });
   return {
     guest: input.guest,
     service: "mongodb",
-    packages: [MONGODB_PACKAGES.server, MONGODB_PACKAGES.mongosh].map((p) => ({ ...p })),
+    packages: [
+      MONGODB_PACKAGES.server,
+      MONGODB_PACKAGES.mongosh,
+      ...(input.exporter
+        ? [{ name: "mongodb_exporter", version: MONGODB_EXPORTER_RELEASE.version }]
+        : []),
+    ].map((p) => ({ ...p })),
     steps: [
       {
         name: "install",
@@ -136,6 +200,15 @@ export function mongoDbProvisioning(input: {
           ...(input.bootstrap
             ? [staged("admin.password", input.bootstrap.adminPassword, true)]
             : []),
+          ...(input.exporter
+            ? [
+                staged(
+                  "exporter.env",
+                  renderExporterEnv(input.exporter.username, input.exporter.password),
+                  true,
+                ),
+              ]
+            : []),
         ],
       },
     ],
@@ -146,12 +219,18 @@ export function mongoDbProvisioning(input: {
 export function renderMember(
   parent: pulumi.Resource,
   member: MongoDbMember,
-  set: { replicaSet: string; adminUsername: string; secrets: MongoDbSetSecrets },
+  set: {
+    replicaSet: string;
+    adminUsername: string;
+    secrets: MongoDbSetSecrets;
+    exporter?: MongoDbExporterSettings;
+  },
   bootstrap: boolean,
 ): pulumi.Output<ServiceProvisioning> {
   const { guest } = member.context;
   const dataDir = requireDataDir(guest, "mongodb");
   const cert = issueServerCertificate(parent, guest.guest, guest, member.context.ca);
+  const exporter = set.exporter && set.secrets.exporterPassword ? set.exporter : undefined;
   return pulumi.secret(
     pulumi
       .all([
@@ -160,8 +239,9 @@ export function renderMember(
         member.context.caBundle,
         set.secrets.keyfile,
         set.secrets.adminPassword ?? "",
+        set.secrets.exporterPassword ?? "",
       ])
-      .apply(([certPem, keyPem, caPem, keyfile, adminPassword]) =>
+      .apply(([certPem, keyPem, caPem, keyfile, adminPassword, exporterPassword]) =>
         mongoDbProvisioning({
           guest: guest.guest,
           fqdn: guest.fqdn,
@@ -174,22 +254,51 @@ export function renderMember(
           ...(bootstrap && set.secrets.adminPassword
             ? { bootstrap: { adminUsername: set.adminUsername, adminPassword } }
             : {}),
+          ...(exporter ? { exporter: { ...exporter, password: exporterPassword } } : {}),
         }),
       ),
   );
 }
 
+/** What an application needs to connect as one of its users (secret as a whole). */
+export interface MongoDbUserCredentials {
+  username: string;
+  /** The database its roles are granted on (the connection string's default database). */
+  database: string;
+  /** Where it authenticates (`authSource`). */
+  authSource: string;
+  password: string;
+  /** `mongodb://…` over every data-center member, TLS on; the client supplies the internal CA. */
+  uri: string;
+}
+
 export interface ManagedReplicaSet {
   replicaSet: ReplicaSet;
+  /** Every managed user: the applications' (stack file order), then the exporter's. */
   users: MongoUser[];
-  /** The application user's password (secret). */
-  appPassword: pulumi.Output<string>;
+  /** Each application user's credentials, by user name (secret). */
+  applicationUsers: Record<string, pulumi.Output<MongoDbUserCredentials>>;
+}
+
+/** The connection string of an application user (user name and password percent-encoded). */
+export function applicationUri(args: {
+  username: string;
+  password: string;
+  database: string;
+  replicaSet: string;
+  hosts: readonly string[];
+}): string {
+  const query = `replicaSet=${encodeURIComponent(args.replicaSet)}&tls=true&authSource=${MONGODB_AUTH_DATABASE}`;
+  return (
+    `mongodb://${encodeURIComponent(args.username)}:${encodeURIComponent(args.password)}@` +
+    `${args.hosts.join(",")}/${args.database}?${query}`
+  );
 }
 
 /**
- * The `ReplicaSet` over every member (after their install steps) and the application user.
- * The provider authenticates as the admin user with `baremetal:mongodbAdminPassword` (see the
- * services README).
+ * The `ReplicaSet` over every member (after their install steps), the application users and the
+ * exporter's monitoring user. The provider authenticates as the admin user with
+ * `baremetal:mongodbAdminPassword` (see the services README).
  */
 export function manageReplicaSet(
   parent: pulumi.Resource,
@@ -202,6 +311,9 @@ export function manageReplicaSet(
     userHosts: readonly string[];
     caPem: pulumi.Output<string>;
     dependsOn: pulumi.Input<pulumi.Resource>[];
+    applicationUsers: readonly MongoDbApplicationUserPlan[];
+    /** The exporter's user and its password (generated with the set's secrets). */
+    exporter?: { username: string; password: pulumi.Output<string> };
   },
 ): ManagedReplicaSet {
   const connection = args.caPem.apply((caPem) => ({ caPem }));
@@ -215,23 +327,60 @@ export function manageReplicaSet(
     },
     { parent, dependsOn: args.dependsOn, protect: true },
   );
-  const appPassword = randomSecret(
-    parent,
-    `mongodb-${args.replicaSet}-${MONGODB_APP_USER.username}-password`,
-    32,
-  );
-  const appUser = new MongoUser(
-    `mongodb-${args.replicaSet}-${MONGODB_APP_USER.username}`,
-    {
-      replicaSet: args.replicaSet,
-      hosts: [...args.userHosts, ...args.seeds],
-      connection,
-      db: "admin",
-      username: MONGODB_APP_USER.username,
-      password: appPassword,
-      roles: [{ role: "readWrite", db: MONGODB_APP_USER.database }],
-    },
-    { parent, dependsOn: [replicaSet] },
-  );
-  return { replicaSet, users: [appUser], appPassword };
+  const user = (username: string, password: pulumi.Output<string>, roles: UserRole[]) =>
+    new MongoUser(
+      userResourceName(args.replicaSet, username),
+      {
+        replicaSet: args.replicaSet,
+        hosts: [...args.userHosts, ...args.seeds],
+        connection,
+        db: MONGODB_AUTH_DATABASE,
+        username,
+        password,
+        roles,
+      },
+      { parent, dependsOn: [replicaSet] },
+    );
+  const users: MongoUser[] = [];
+  const applicationUsers: Record<string, pulumi.Output<MongoDbUserCredentials>> = {};
+  for (const declared of args.applicationUsers) {
+    const password = randomSecret(
+      parent,
+      userPasswordName(args.replicaSet, declared.name),
+      32,
+      declared.rotation,
+    );
+    const created = user(
+      declared.name,
+      password,
+      declared.roles.map((role) => ({ role, db: declared.database })),
+    );
+    users.push(created);
+    // From the user's outputs, so the credentials are reported once the user has them.
+    applicationUsers[declared.name] = pulumi.secret(
+      pulumi.all([created.password, created.username]).apply(([pwd, username]) => ({
+        username,
+        database: declared.database,
+        authSource: MONGODB_AUTH_DATABASE,
+        password: pwd,
+        uri: applicationUri({
+          username,
+          password: pwd,
+          database: declared.database,
+          replicaSet: args.replicaSet,
+          hosts: args.userHosts,
+        }),
+      })),
+    );
+  }
+  if (args.exporter) {
+    users.push(
+      user(
+        args.exporter.username,
+        args.exporter.password,
+        EXPORTER_ROLES.map((r) => ({ ...r })),
+      ),
+    );
+  }
+  return { replicaSet, users, applicationUsers };
 }

@@ -5,6 +5,7 @@
 import type { SecretKey } from "../../../components/config/schema";
 import type { RawStackConfig } from "../../../components/config/validate";
 import { addAt, getAt, removeAt, setAt, type StackName } from "../../support/stackConfig";
+import { MONGODB_BAD_CASES, MONGODB_GOOD_CASES } from "./mongodbCases";
 import { OPERATOR_BAD_CASES, OPERATOR_GOOD_CASES } from "./operatorCases";
 
 export interface ExpectedIssue {
@@ -1109,5 +1110,13 @@ const CORE_GOOD_CASES: readonly GoodCase[] = [
   },
 ];
 
-export const BAD_CASES: readonly BadCase[] = [...CORE_BAD_CASES, ...OPERATOR_BAD_CASES];
-export const GOOD_CASES: readonly GoodCase[] = [...CORE_GOOD_CASES, ...OPERATOR_GOOD_CASES];
+export const BAD_CASES: readonly BadCase[] = [
+  ...CORE_BAD_CASES,
+  ...OPERATOR_BAD_CASES,
+  ...MONGODB_BAD_CASES,
+];
+export const GOOD_CASES: readonly GoodCase[] = [
+  ...CORE_GOOD_CASES,
+  ...OPERATOR_GOOD_CASES,
+  ...MONGODB_GOOD_CASES,
+];
