@@ -1,7 +1,7 @@
 /**
  * The compiled program (dist/, scripts/program-build.cjs) is the program: evaluated offline it
  * registers exactly the resources the TypeScript sources register (staging here, production in
- * compiled-production.test.ts: one program evaluation per test process), and the build notices any
+ * offline-preview.test.ts: one program evaluation per test process), and the build notices any
  * change to a source it was made from.
  */
 import { execFileSync } from "node:child_process";

@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { parse, stringify } from "yaml";
+import { previewJson } from "../../scripts/offline/format";
+import { previewShape, sharedPreview, type JsonPreview } from "../support/sharedPreview";
 
 const ROOT = path.join(__dirname, "..", "..");
 const run = promisify(execFile);
@@ -50,7 +52,7 @@ test("without arguments it previews both stacks: tree, counts, capacity", async 
   expect(stdout).toMatch(/pve-01 +PowerEdge R750 +15\/248 \(free 233\) +48\/480 \(free 432\)/);
 });
 
-test("--json gives a machine-readable form without input values", async () => {
+test("--json gives a machine-readable form without input values, the sources' resources", async () => {
   const { code, stdout } = await preview("production", "--json");
   expect(code).toBe(0);
   const [production] = JSON.parse(stdout) as {
@@ -69,6 +71,10 @@ test("--json gives a machine-readable form without input values", async () => {
   expect(stdout).not.toContain("offline-");
   expect(stdout).toContain('"kubeconfig": "[secret]"');
   expect(stdout).toContain('"platformCredentials": "[secret]"');
+  // The compiled program registers exactly what the TypeScript sources register (evaluated once in
+  // this run; staging: compiled.test.ts).
+  const source = previewJson(await sharedPreview("production")) as JsonPreview;
+  expect(previewShape(production as unknown as JsonPreview)).toEqual(previewShape(source));
 });
 
 test("a bad stack file prints every problem with its key path, registers nothing and exits 1", async () => {
