@@ -14,11 +14,7 @@ import Module from "node:module";
 import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { providers } from "../providers/harbor/providers";
-import {
-  builtRuntimeHash,
-  runtimeBundle,
-  runtimeSourceHash,
-} from "../providers/harbor/runtime-freshness";
+import { harborRuntime } from "../providers/harbor/runtime-freshness";
 import { loadProviderText } from "../providers/shared/thinLoad";
 import { thinProviderText } from "../providers/shared/thinText";
 import { harborThinSpec, thinProviders, type RuntimeProvider } from "../providers/harbor/thin";
@@ -57,12 +53,12 @@ async function main(): Promise<void> {
       ({ "baremetal:harborUsername": "admin", "baremetal:harborAdminPassword": SECRET })[k],
     require: (k: string) => k,
   };
-  if (builtRuntimeHash() !== runtimeSourceHash()) {
+  if (harborRuntime.builtRuntimeHash() !== harborRuntime.runtimeSourceHash()) {
     console.log(JSON.stringify({ provider: "*", ok: false, error: "runtime bundle is stale" }));
     process.exitCode = 1;
     return;
   }
-  const bundlePath = fs.realpathSync(runtimeBundle);
+  const bundlePath = fs.realpathSync(harborRuntime.runtimeBundle);
   let failed = false;
   for (const [name, impl] of Object.entries(providers)) {
     const type = name as keyof typeof providers;

@@ -16,8 +16,7 @@ import Module from "node:module";
 import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { providers } from "../providers/routeros/runtime";
-import { builtRuntimeHash, runtimeBundle } from "../providers/routeros/runtime-freshness";
-import { runtimeSourceHash } from "../providers/routeros/runtime-freshness";
+import { routerosRuntime } from "../providers/routeros/runtime-freshness";
 import { loadProviderText } from "../providers/shared/thinLoad";
 import { thinProviderText } from "../providers/shared/thinText";
 import {
@@ -81,12 +80,12 @@ async function main(): Promise<void> {
     require: (k: string) => k,
   };
   let failed = false;
-  if (builtRuntimeHash() !== runtimeSourceHash()) {
+  if (routerosRuntime.builtRuntimeHash() !== routerosRuntime.runtimeSourceHash()) {
     console.log(JSON.stringify({ provider: "*", ok: false, error: "runtime bundle is stale" }));
     process.exitCode = 1;
     return;
   }
-  const bundlePath = fs.realpathSync(runtimeBundle);
+  const bundlePath = fs.realpathSync(routerosRuntime.runtimeBundle);
   for (const [name, impl] of Object.entries(providers)) {
     const type = name as keyof typeof providers;
     const result: Record<string, unknown> = { provider: name };

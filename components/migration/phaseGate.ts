@@ -15,7 +15,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { migrationThinType } from "../../providers/migration/thin";
-import { assertRuntimeFresh } from "../../providers/migration/runtime-freshness";
+import { migrationRuntime } from "../../providers/migration/runtime-freshness";
 import { ThinDynamicResource } from "../../providers/shared/thinResource";
 
 export {
@@ -42,7 +42,7 @@ export class PhaseGate extends ThinDynamicResource {
   constructor(name: string, args: PhaseGateArgs, opts?: pulumi.CustomResourceOptions) {
     // The thin provider loads the implementation by package name where it runs: make sure the
     // package holds the code in this tree before a resource can reach the engine.
-    assertRuntimeFresh();
+    migrationRuntime.assertRuntimeFresh();
     super(
       migrationThinType("PhaseGate"),
       name,

@@ -10,7 +10,7 @@ import type { RetentionRule } from "./retention";
 import type { RobotPermission } from "./robot";
 import type { Severity } from "./values";
 import type { HarborConnection } from "./types";
-import { assertRuntimeFresh } from "./runtime-freshness";
+import { harborRuntime } from "./runtime-freshness";
 import { PROVIDER_METHODS } from "../shared/thinText";
 import { ThinDynamicResource } from "../shared/thinResource";
 
@@ -37,7 +37,7 @@ abstract class HarborResource extends ThinDynamicResource {
     if (secretOutputs.length > 0) extra.additionalSecretOutputs = secretOutputs;
     // The thin provider loads the implementation by package name where it runs: make sure the
     // package holds the code in this tree before a resource can reach the engine.
-    assertRuntimeFresh();
+    harborRuntime.assertRuntimeFresh();
     super(
       {
         module: "harbor",

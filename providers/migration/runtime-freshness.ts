@@ -5,12 +5,4 @@
  */
 import { runtimeFreshness } from "../shared/runtimeFreshness";
 
-export const {
-  runtimeBundle,
-  REBUILD_COMMAND,
-  runtimeSourceFiles,
-  runtimeSourceHash,
-  builtRuntimeHash,
-  runtimeStaleness,
-  assertRuntimeFresh,
-} = runtimeFreshness("migration", "phase gate");
+export const migrationRuntime = runtimeFreshness("migration", "phase gate");

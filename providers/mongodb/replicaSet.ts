@@ -11,7 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ThinDynamicResource } from "../shared/thinResource";
 import { mongoThinType } from "./thin";
-import { assertRuntimeFresh } from "./runtime-freshness";
+import { mongodbRuntime } from "./runtime-freshness";
 import {
   connectionFailures,
   hostListFailures,
@@ -275,7 +275,7 @@ export class ReplicaSet extends ThinDynamicResource {
   constructor(name: string, args: ReplicaSetArgs, opts?: pulumi.CustomResourceOptions) {
     // The thin provider loads the implementation by package name where it runs: make sure the
     // package holds the code in this tree before a resource can reach the engine.
-    assertRuntimeFresh();
+    mongodbRuntime.assertRuntimeFresh();
     super(
       mongoThinType("ReplicaSet"),
       name,

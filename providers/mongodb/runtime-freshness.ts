@@ -5,12 +5,4 @@
  */
 import { runtimeFreshness } from "../shared/runtimeFreshness";
 
-export const {
-  runtimeBundle,
-  REBUILD_COMMAND,
-  runtimeSourceFiles,
-  runtimeSourceHash,
-  builtRuntimeHash,
-  runtimeStaleness,
-  assertRuntimeFresh,
-} = runtimeFreshness("mongodb", "MongoDB");
+export const mongodbRuntime = runtimeFreshness("mongodb", "MongoDB");

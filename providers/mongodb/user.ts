@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ThinDynamicResource } from "../shared/thinResource";
 import { mongoThinType } from "./thin";
-import { assertRuntimeFresh } from "./runtime-freshness";
+import { mongodbRuntime } from "./runtime-freshness";
 import {
   connectionFailures,
   hostListFailures,
@@ -255,7 +255,7 @@ export class MongoUser extends ThinDynamicResource {
   constructor(name: string, args: MongoUserArgs, opts?: pulumi.CustomResourceOptions) {
     // The thin provider loads the implementation by package name where it runs: make sure the
     // package holds the code in this tree before a resource can reach the engine.
-    assertRuntimeFresh();
+    mongodbRuntime.assertRuntimeFresh();
     super(
       mongoThinType("MongoUser"),
       name,

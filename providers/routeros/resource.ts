@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RouterConnection } from "./types";
 import type { ProviderName } from "./catalog";
-import { assertRuntimeFresh } from "./runtime-freshness";
+import { routerosRuntime } from "./runtime-freshness";
 import { PROVIDER_METHODS } from "../shared/thinText";
 import { ThinDynamicResource } from "../shared/thinResource";
 
@@ -37,7 +37,7 @@ export abstract class RouterOsResource extends ThinDynamicResource {
     // The thin provider loads the implementation by package name where it runs (providers/shared/thinText.ts):
     // refuse to send a resource whose implementation is not the code in this tree. A cheap hash
     // comparison, once per process; building is `npm ci` / `npm run build:routeros`'s job.
-    assertRuntimeFresh();
+    routerosRuntime.assertRuntimeFresh();
     // Pulumi registers an output only for keys passed here: computed ones are seeded with
     // undefined so that `declare`d fields resolve (pulumi-dynamic §6).
     super(

@@ -5,12 +5,4 @@
  */
 import { runtimeFreshness } from "../shared/runtimeFreshness";
 
-export const {
-  runtimeBundle,
-  REBUILD_COMMAND,
-  runtimeSourceFiles,
-  runtimeSourceHash,
-  builtRuntimeHash,
-  runtimeStaleness,
-  assertRuntimeFresh,
-} = runtimeFreshness("routeros", "RouterOS");
+export const routerosRuntime = runtimeFreshness("routeros", "RouterOS");

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { providers } from "../../providers/harbor/providers";
-import { runtimeSourceHash } from "../../providers/harbor/runtime-freshness";
+import { harborRuntime } from "../../providers/harbor/runtime-freshness";
 import { runScript } from "../support/scriptProcess";
 
 const root = path.resolve(__dirname, "../..");
@@ -42,5 +42,5 @@ test("the program and the build script agree on the runtime's source hash", () =
     { cwd: root, encoding: "utf8" },
   );
   expect(run.status).toBe(0);
-  expect(run.stdout.trim()).toBe(runtimeSourceHash());
+  expect(run.stdout.trim()).toBe(harborRuntime.runtimeSourceHash());
 });

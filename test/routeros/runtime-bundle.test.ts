@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { providers } from "../../providers/routeros/runtime";
-import { builtRuntimeHash, runtimeSourceHash } from "../../providers/routeros/runtime-freshness";
+import { routerosRuntime } from "../../providers/routeros/runtime-freshness";
 import { thinProviders } from "../../providers/routeros/thinProvider";
 import type { RouterOsRuntime } from "../../providers/routeros/thinProvider";
 import type { MenuOutputs } from "../../providers/routeros/types";
@@ -30,7 +30,7 @@ test("rebuilding from source gives the built file byte for byte, with the source
   const check = node([script, "--check"]);
   expect(check.stderr).toBe("");
   expect(check.status).toBe(0);
-  expect(builtRuntimeHash()).toBe(runtimeSourceHash());
+  expect(routerosRuntime.builtRuntimeHash()).toBe(routerosRuntime.runtimeSourceHash());
 });
 
 test("the build script and the program compute the same source hash", () => {
@@ -40,7 +40,7 @@ test("the build script and the program compute the same source hash", () => {
     `import { sourceHash } from ${JSON.stringify(path.join(root, script))}; console.log(sourceHash());`,
   ]);
   expect(fromScript.status).toBe(0);
-  expect(fromScript.stdout.trim()).toBe(runtimeSourceHash());
+  expect(fromScript.stdout.trim()).toBe(routerosRuntime.runtimeSourceHash());
 });
 
 test("the runtime package exports a provider for every type, and no other", () => {

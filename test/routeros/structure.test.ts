@@ -16,8 +16,9 @@ import {
 } from "../../providers/routeros/credentials";
 import { ROUTEROS_USERNAME_KEY, configureFrom } from "../../providers/routeros/credentials";
 import { registry } from "../../providers/routeros/registry";
-import { REBUILD_COMMAND, runtimeBundle } from "../../providers/routeros/runtime-freshness";
-import { runtimeStaleness } from "../../providers/routeros/runtime-freshness";
+import { routerosRuntime } from "../../providers/routeros/runtime-freshness";
+
+const { REBUILD_COMMAND, runtimeBundle, runtimeStaleness } = routerosRuntime;
 import { providers } from "../../providers/routeros/runtime";
 
 const root = path.resolve(__dirname, "../..");
