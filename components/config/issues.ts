@@ -1,5 +1,3 @@
-import { RunError } from "@pulumi/pulumi/errors";
-
 /** A configuration problem, located by the config key path a person would edit. */
 export interface ConfigIssue {
   /** e.g. `baremetal:guests[2].ip` */
@@ -20,10 +18,17 @@ export function keyPath(segments: readonly PropertyKey[]): string {
 }
 
 /**
- * Thrown when a stack's configuration is invalid; carries every problem found. A `RunError`, so a
- * `pulumi up` or `preview` prints the list of problems and no stack trace.
+ * Thrown when a stack's configuration is invalid; carries every problem found. Pulumi treats it as
+ * a `RunError`, so `pulumi up` or `preview` prints the list of problems and no stack trace.
+ *
+ * Pulumi recognises a `RunError` by its `__pulumiRunError` marker (`RunError.isInstance`), not by
+ * class: setting the marker keeps this ground floor free of the SDK (its errors module loads gRPC),
+ * which every pure test and tool that validates a stack file would otherwise load.
  */
-export class ConfigValidationError extends RunError {
+export class ConfigValidationError extends Error {
+  /** The marker `pulumi.RunError.isInstance` looks for. */
+  readonly __pulumiRunError = true;
+
   constructor(readonly issues: ConfigIssue[]) {
     super(
       `Stack configuration is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +

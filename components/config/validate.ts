@@ -20,6 +20,10 @@ import {
   sectionSchemas,
 } from "./schema";
 
+// A stack config is parsed once per process: zod's compiled fast path (generated with
+// `new Function`) costs more to build than it saves on a single parse.
+z.config({ jitless: true });
+
 export type RawStackConfig = Partial<Record<string, unknown>>;
 
 export interface ValidationResult {
