@@ -43,17 +43,20 @@ function findRoot(from: string): string {
 
 /** The freshness check of `@baremetal/<name>-runtime`; `label` names it in messages. */
 export function runtimeFreshness(name: string, label: string): RuntimeFreshness {
-  const root = findRoot(__dirname);
+  // Found on first use, not at load: the runtime bundles import this module too (through the
+  // resource classes), and loading a provider in the dynamic-provider host must not depend on it.
+  let rootDir: string | undefined;
+  const repo = (): string => (rootDir ??= findRoot(__dirname));
   const providerDir = `providers/${name}`;
   const buildScript = `scripts/build-${name}-runtime.mjs`;
-  const runtimeBundle = path.join(root, providerDir, "runtime/dist/index.js");
+  const bundlePath = () => path.join(repo(), providerDir, "runtime/dist/index.js");
   const hashPrefix = `// ${name}-runtime source-hash: `;
   const REBUILD_COMMAND = `npm run build:${name}`;
 
   function runtimeSourceFiles(): string[] {
     const found: string[] = [];
     const walk = (rel: string) => {
-      for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      for (const entry of fs.readdirSync(path.join(repo(), rel), { withFileTypes: true })) {
         const child = `${rel}/${entry.name}`;
         if (entry.isDirectory() && child !== `${providerDir}/runtime`) walk(child);
         else if (entry.isFile() && entry.name.endsWith(".ts")) found.push(child);
@@ -70,7 +73,7 @@ export function runtimeFreshness(name: string, label: string): RuntimeFreshness 
     const hash = createHash("sha256");
     for (const file of runtimeSourceFiles()) {
       hash.update(`${file}\0`);
-      hash.update(fs.readFileSync(path.join(root, file)));
+      hash.update(fs.readFileSync(path.join(repo(), file)));
       hash.update("\0");
     }
     return hash.digest("hex");
@@ -79,7 +82,7 @@ export function runtimeFreshness(name: string, label: string): RuntimeFreshness 
   function builtRuntimeHash(): string | undefined {
     let first: string;
     try {
-      const fd = fs.openSync(runtimeBundle, "r");
+      const fd = fs.openSync(bundlePath(), "r");
       try {
         const head = Buffer.alloc(256);
         const n = fs.readSync(fd, head, 0, head.length, 0);
@@ -97,7 +100,7 @@ export function runtimeFreshness(name: string, label: string): RuntimeFreshness 
     if (built === sources) return undefined;
     const state = built === undefined ? "missing" : "stale (built from other sources)";
     return (
-      `the ${label} provider runtime ${path.relative(root, runtimeBundle)} is ${state}: ` +
+      `the ${label} provider runtime ${path.relative(repo(), bundlePath())} is ${state}: ` +
       `run \`${REBUILD_COMMAND}\` (node ${buildScript}), then try again`
     );
   }
@@ -111,7 +114,9 @@ export function runtimeFreshness(name: string, label: string): RuntimeFreshness 
   }
 
   return {
-    runtimeBundle,
+    get runtimeBundle() {
+      return bundlePath();
+    },
     REBUILD_COMMAND,
     runtimeSourceFiles,
     runtimeSourceHash,
