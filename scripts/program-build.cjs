@@ -7,9 +7,11 @@
  *   node scripts/program-build.cjs           build (run by `npm ci` / `npm install` via `prepare`)
  *   node scripts/program-build.cjs --check   exit 1 when dist/ is missing or older than its sources
  *
- * `dist/build.json` records every source file the bundles were made from and a hash over their
- * contents. Entry points call `ensureBuilt()`, which re-hashes those files (a few milliseconds) and
- * rebuilds only when one changed, so an edited program never runs as its old compiled self.
+ * `dist/build.json` records every source file the bundles were made from, its size and modification
+ * time, and a hash over their contents. Entry points call `ensureBuilt()`: when every file still
+ * has its recorded size and time (a few `stat`s) the build is current; otherwise the contents are
+ * hashed again and dist/ is rebuilt only when one changed, so an edited program never runs as its
+ * old compiled self. `--check` always compares contents.
  *
  * Plain CommonJS on purpose: it runs before anything is compiled.
  */
@@ -28,7 +30,7 @@ const ENTRIES = {
   "bench-preview-once": "scripts/bench/preview-once.ts",
 };
 /** Bumped when the build settings below change, so old outputs count as stale. */
-const BUILD_FORMAT = 1;
+const BUILD_FORMAT = 2;
 
 /** sha256 over the build format and each input's path and content, in the order given. */
 function hashInputs(inputs) {
@@ -40,6 +42,14 @@ function hashInputs(inputs) {
     hash.update("\0");
   }
   return hash.digest("hex");
+}
+
+/** Each input's size and modification time, in the order given (undefined for a missing file). */
+function stamps(inputs) {
+  return inputs.map((file) => {
+    const stat = fs.statSync(path.join(ROOT, file), { throwIfNoEntry: false });
+    return stat ? `${stat.size}:${stat.mtimeMs}` : undefined;
+  });
 }
 
 function loadEsbuild() {
@@ -81,13 +91,21 @@ function build() {
   const inputs = Object.keys(result.metafile.inputs)
     .filter((file) => !file.startsWith("node_modules/"))
     .sort();
-  const manifest = { format: BUILD_FORMAT, inputs, hash: hashInputs(inputs) };
+  const manifest = {
+    format: BUILD_FORMAT,
+    inputs,
+    hash: hashInputs(inputs),
+    stamps: stamps(inputs),
+  };
   fs.writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
-/** Why dist/ cannot be used as it is, or undefined when it matches the sources. */
-function staleReason() {
+/**
+ * Why dist/ cannot be used as it is, or undefined when it matches the sources. With `quick`, files
+ * whose size and modification time are the recorded ones count as unchanged without being read.
+ */
+function staleReason({ quick = false } = {}) {
   let manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(MANIFEST, "utf8"));
@@ -98,17 +116,40 @@ function staleReason() {
   for (const out of Object.keys(ENTRIES)) {
     if (!fs.existsSync(path.join(DIST, `${out}.js`))) return `dist/${out}.js is missing`;
   }
+  if (quick && Array.isArray(manifest.stamps)) {
+    const now = stamps(manifest.inputs);
+    if (now.every((stamp, i) => stamp !== undefined && stamp === manifest.stamps[i]))
+      return undefined;
+  }
   try {
     if (hashInputs(manifest.inputs) !== manifest.hash) return "the program's sources changed";
   } catch {
     return "a source file of the build was removed";
   }
+  if (quick) refreshStamps(manifest);
   return undefined;
+}
+
+/**
+ * Same contents, new times (a checkout, a `touch`): record the times so the next start is quick
+ * again. Best effort; a manifest that cannot be written only costs the next start a hash.
+ */
+function refreshStamps(manifest) {
+  try {
+    const tmp = `${MANIFEST}.${process.pid}.tmp`;
+    fs.writeFileSync(
+      tmp,
+      `${JSON.stringify({ ...manifest, stamps: stamps(manifest.inputs) }, null, 2)}\n`,
+    );
+    fs.renameSync(tmp, MANIFEST);
+  } catch {
+    // Read-only checkout: stay correct, just slower.
+  }
 }
 
 /** Rebuilds dist/ when it does not match the sources; cheap when it does. */
 function ensureBuilt() {
-  const reason = staleReason();
+  const reason = staleReason({ quick: true });
   if (reason === undefined) return;
   const started = Date.now();
   build();
