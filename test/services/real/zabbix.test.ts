@@ -37,6 +37,17 @@ if (available && !asRoot)
 suite("zabbix_server with the rendered configuration", () => {
   let pg: PostgresInstance;
   let server: ChildProcess | undefined;
+
+  /** Signals the server's whole process group (it was started as the group's leader). */
+  function stopServer(signal: NodeJS.Signals): void {
+    if (server?.pid === undefined) return;
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+  process.once("exit", () => stopServer("SIGKILL"));
   let runDir: string;
   let listenPort: number;
 
@@ -114,7 +125,7 @@ suite("zabbix_server with the rendered configuration", () => {
   }, 300_000);
 
   afterAll(() => {
-    server?.kill("SIGTERM");
+    stopServer("SIGTERM");
     pg?.stop();
   }, 60_000);
 
@@ -130,7 +141,10 @@ suite("zabbix_server with the rendered configuration", () => {
   });
 
   it("starts, connects to its database and listens for agents", async () => {
+    // Its own process group: the server forks a dozen workers, and all of them must go with it,
+    // also when this worker process ends before afterAll runs.
     server = spawn("/usr/sbin/zabbix_server", ["-f", "-c", join(runDir, "zabbix_server.conf")], {
+      detached: true,
       stdio: "ignore",
     });
     await waitForPort(listenPort, 60_000);
