@@ -5,19 +5,11 @@
  * random name prefix; whatever it created is removed and every system setting it touched (GC
  * schedule, CVE allowlist, default scanner) put back, even on failure.
  */
+import { stepRecorder, type StepResult } from "./support/conformance";
 import { providers, type ProviderName } from "../providers/harbor/providers";
 import { harborRegistry } from "../providers/harbor/registry";
 import { harborRequest, type Method } from "../providers/harbor/http";
 import type { HarborConnection } from "../providers/harbor/types";
-
-export interface StepResult {
-  type: string;
-  step: string;
-  ok: boolean;
-  requests: number;
-  ms: number;
-  error?: string;
-}
 
 type Props = Record<string, unknown>;
 interface AnyProvider {
@@ -46,30 +38,7 @@ export async function runConformance(conn: HarborConnection): Promise<StepResult
       idempotent: method !== "POST",
     });
   const get = async <T>(path: string) => (await raw("GET", path)).data as T;
-  const results: StepResult[] = [];
-  const step = async (type: string, name: string, fn: () => Promise<void>) => {
-    const before = harborRegistry().requestsSent;
-    const t0 = Date.now();
-    const record = (outcome: { ok: boolean; error?: string }) =>
-      results.push({
-        type,
-        step: name,
-        requests: harborRegistry().requestsSent - before,
-        ms: Date.now() - t0,
-        ...outcome,
-      });
-    try {
-      await fn();
-      record({ ok: true });
-      return true;
-    } catch (e) {
-      record({ ok: false, error: e instanceof Error ? e.message : String(e) });
-      return false;
-    }
-  };
-  const expect = (cond: boolean, what: string) => {
-    if (!cond) throw new Error(what);
-  };
+  const { results, step, expect } = stepRecorder(() => harborRegistry().requestsSent);
 
   const tag = Math.random().toString(36).slice(2, 7);
   const prefix = `conformance-${tag}`;

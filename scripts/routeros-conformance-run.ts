@@ -3,21 +3,13 @@
  * (no diff), update, drift detection (out-of-band change), adopt (object created outside Pulumi),
  * delete. Everything it created is removed and every setting it touched restored, even on failure.
  */
+import { stepRecorder, type StepResult } from "./support/conformance";
 import { providers } from "../providers/routeros/runtime";
 import { clearReadCache, registry } from "../providers/routeros/registry";
 import { restPath, rosRequest } from "../providers/routeros/http";
 import { createBody } from "../providers/routeros/payload";
 import type { MenuSpec, RouterConnection } from "../providers/routeros/types";
 import { conformanceCases, type ConformanceCase } from "./routeros-conformance-cases";
-
-export interface StepResult {
-  type: string;
-  step: string;
-  ok: boolean;
-  requests: number;
-  ms: number;
-  error?: string;
-}
 
 type Row = Record<string, string>;
 type Outs = Record<string, unknown> & { router: RouterConnection; routerosId: string };
@@ -37,31 +29,8 @@ export async function runConformance(conn: RouterConnection): Promise<StepResult
     rosRequest(conn, creds, method, path, body, {
       idempotent: method !== "PUT" && method !== "POST",
     });
-  const results: StepResult[] = [];
   const created: { menu: string; id: string }[] = [];
-  const step = async (type: string, name: string, fn: () => Promise<void>) => {
-    const before = registry().requestsSent;
-    const t0 = Date.now();
-    const record = (outcome: { ok: boolean; error?: string }) =>
-      results.push({
-        type,
-        step: name,
-        requests: registry().requestsSent - before,
-        ms: Date.now() - t0,
-        ...outcome,
-      });
-    try {
-      await fn();
-      record({ ok: true });
-      return true;
-    } catch (e) {
-      record({ ok: false, error: e instanceof Error ? e.message : String(e) });
-      return false;
-    }
-  };
-  const expect = (cond: boolean, what: string) => {
-    if (!cond) throw new Error(what);
-  };
+  const { results, step, expect } = stepRecorder(() => registry().requestsSent);
 
   const tag = Math.random().toString(36).slice(2, 7);
   const dnsBefore = (await raw("GET", restPath("ip/dns"))) as Row;

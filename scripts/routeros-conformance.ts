@@ -8,50 +8,15 @@
  */
 import { providers } from "../providers/routeros/runtime";
 import type { RouterConnection } from "../providers/routeros/types";
-import { runConformance, type StepResult } from "./routeros-conformance-run";
-
-function parseArgs(argv: string[]): { conn: RouterConnection; user: string } {
-  const args = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (a === "--insecure") args.set("insecure", "true");
-    else if (a === "--allow-insecure-http") args.set("allow-insecure-http", "true");
-    else if (a.startsWith("--")) args.set(a.slice(2), argv[++i] ?? "");
-  }
-  const url = args.get("url");
-  const user = args.get("user");
-  if (!url || !user)
-    throw new Error("usage: --url https://HOST[:PORT] --user USER [--ca FILE | --insecure]");
-  if (args.has("ca") && args.has("insecure")) throw new Error("--ca and --insecure are exclusive");
-  const conn: RouterConnection = { url };
-  const ca = args.get("ca");
-  if (ca) conn.caFile = ca;
-  if (args.has("insecure")) conn.insecure = true;
-  if (args.has("allow-insecure-http")) conn.allowInsecureHttp = true;
-  return { conn, user };
-}
-
-function table(results: StepResult[]): string {
-  const rows = results.map((r) => [
-    r.type,
-    r.step,
-    r.ok ? "PASS" : "FAIL",
-    String(r.requests),
-    `${r.ms}ms`,
-    r.error ?? "",
-  ]);
-  const head = ["type", "step", "result", "requests", "time", "error"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd();
-  return [line(head), ...rows.map(line)].join("\n");
-}
+import { runConformance } from "./routeros-conformance-run";
+import { parseConnectionArgs, report, runCommand } from "./support/conformance";
 
 async function main(): Promise<void> {
-  const { conn, user } = parseArgs(process.argv.slice(2));
+  const { user, ...connection } = parseConnectionArgs(process.argv.slice(2), {
+    usage: "--url https://HOST[:PORT] --user USER [--ca FILE | --insecure]",
+    allowInsecureHttp: true,
+  });
+  const conn: RouterConnection = connection;
   const password = process.env["ROUTEROS_PASSWORD"] ?? "";
   const config = {
     get: (k: string) =>
@@ -59,15 +24,7 @@ async function main(): Promise<void> {
     require: (k: string) => k,
   };
   for (const p of Object.values(providers)) await p.configure({ config });
-  const results = await runConformance(conn);
-  console.log(table(results));
-  const failed = results.filter((r) => !r.ok).length;
-  const requests = results.reduce((n, r) => n + r.requests, 0);
-  console.log(`\n${results.length - failed}/${results.length} steps passed, ${requests} requests`);
-  process.exitCode = failed > 0 ? 1 : 0;
+  report(await runConformance(conn));
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exitCode = 2;
-});
+runCommand(main);
