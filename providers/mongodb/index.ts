@@ -10,8 +10,9 @@
  * Admin credentials: `baremetal:mongodbAdminUsername` (default `admin`) and the secret
  * `baremetal:mongodbAdminPassword`, or `MONGODB_ADMIN_USERNAME` / `MONGODB_ADMIN_PASSWORD`.
  */
-export { ReplicaSet, replicaSetProvider, type ReplicaSetArgs } from "./replicaSet";
-export { MongoUser, mongoUserProvider, type MongoUserArgs } from "./user";
+export { MongoUser, ReplicaSet, type MongoUserArgs, type ReplicaSetArgs } from "./resources";
+export { replicaSetProvider } from "./replicaSet";
+export { mongoUserProvider } from "./user";
 export { driverRunner, driverClientOptions } from "./runner";
 export { nextStep, type Step } from "./plan";
 export { normalizeMember, membersFailures } from "./members";

@@ -1,17 +1,14 @@
 /**
- * `ReplicaSet`: a MongoDB replica set's membership as a dynamic resource. `create` initiates the
+ * The `ReplicaSet` provider (the resource: resources.ts): a replica set's membership. `create` initiates the
  * set (`replSetInitiate`) or adopts a live one with the same name; `update` walks to the declared
  * members one safe reconfiguration at a time (plan.ts); `read` reports members changed by hand;
  * `delete` leaves the servers untouched (the data outlives the resource).
  *
  * Credentials are never inputs: `configure` reads the admin user from the stack configuration or
- * the environment (registry.ts). The provider is a plain object whose methods use only imported
- * pure modules and `require("mongodb")` at call time, so it serializes small and self-contained.
+ * the environment (registry.ts). Served by `@baremetal/mongodb-runtime` (runtime-entry.ts) to the
+ * thin provider each resource stores; the driver is `require`d at call time.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { ThinDynamicResource } from "../shared/thinResource";
-import { mongoThinType } from "./thin";
-import { mongodbRuntime } from "./runtime-freshness";
+import type * as pulumi from "@pulumi/pulumi";
 import {
   connectionFailures,
   hostListFailures,
@@ -248,48 +245,5 @@ export function replicaSetProvider(runnerFactory?: RunnerFactory): Provider {
   };
 }
 
-/** Program-facing arguments: everything may be an Output. */
-export interface ReplicaSetArgs {
-  name: pulumi.Input<string>;
-  members: pulumi.Input<pulumi.Input<MemberSpec>[]>;
-  seeds?: pulumi.Input<pulumi.Input<string>[]>;
-  connection?: pulumi.Input<ConnectionSettings>;
-  stepDownPrimary?: pulumi.Input<boolean>;
-}
-
 /** The implementation the runtime package serves for this type (no test runner). */
 export const replicaSetProviderInstance = replicaSetProvider();
-
-/**
- * A MongoDB replica set's membership. Its id is the set name. Removing the resource leaves the
- * set running; protect it anyway (`protect: true`) so that a rename cannot go unnoticed.
- */
-export class ReplicaSet extends ThinDynamicResource {
-  declare readonly name: pulumi.Output<string>;
-  declare readonly members: pulumi.Output<ReplicaSetOutputs["members"]>;
-  declare readonly memberIds: pulumi.Output<Record<string, number>>;
-  declare readonly configVersion: pulumi.Output<number>;
-  declare readonly configTerm: pulumi.Output<number>;
-  declare readonly replicaSetId: pulumi.Output<string>;
-
-  constructor(name: string, args: ReplicaSetArgs, opts?: pulumi.CustomResourceOptions) {
-    // The thin provider loads the implementation by package name where it runs: make sure the
-    // package holds the code in this tree before a resource can reach the engine.
-    mongodbRuntime.assertRuntimeFresh();
-    super(
-      mongoThinType("ReplicaSet"),
-      name,
-      {
-        seeds: [],
-        connection: {},
-        stepDownPrimary: false,
-        ...args,
-        memberIds: undefined,
-        configVersion: undefined,
-        configTerm: undefined,
-        replicaSetId: undefined,
-      },
-      pulumi.mergeOptions(opts, { hideDiffs: ["__provider"] }),
-    );
-  }
-}

@@ -1,14 +1,12 @@
 /**
- * `MongoUser`: a database user (`createUser` / `updateUser` / `dropUser`). The user's password is
+ * The `MongoUser` provider (the resource: resources.ts): a database user (`createUser` /
+ * `updateUser` / `dropUser`). The user's password is
  * the managed object, so it is an input, kept secret in state (`additionalSecretOutputs`) and
  * never quoted in a message; the admin credentials used to manage it come from `configure`.
  * `create` adopts a user that already exists (sets its password and roles). `read` reports role
  * drift; the password cannot be read back and is carried over from state.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { ThinDynamicResource } from "../shared/thinResource";
-import { mongoThinType } from "./thin";
-import { mongodbRuntime } from "./runtime-freshness";
+import type * as pulumi from "@pulumi/pulumi";
 import {
   connectionFailures,
   hostListFailures,
@@ -229,41 +227,5 @@ export function mongoUserProvider(runnerFactory?: RunnerFactory): Provider {
   };
 }
 
-export interface MongoUserArgs {
-  replicaSet: pulumi.Input<string>;
-  /** Members to find the primary on (at least one). */
-  hosts: pulumi.Input<pulumi.Input<string>[]>;
-  connection?: pulumi.Input<ConnectionSettings>;
-  /** Authentication database. Default `admin`. */
-  db?: pulumi.Input<string>;
-  username: pulumi.Input<string>;
-  /** E.g. a `random.RandomPassword`'s `result`; stored as a secret. */
-  password: pulumi.Input<string>;
-  /** `{ role, db }` or a role name in the user's database. */
-  roles: pulumi.Input<pulumi.Input<UserRole | string>[]>;
-}
-
 /** The implementation the runtime package serves for this type (no test runner). */
 export const mongoUserProviderInstance = mongoUserProvider();
-
-export class MongoUser extends ThinDynamicResource {
-  declare readonly username: pulumi.Output<string>;
-  declare readonly db: pulumi.Output<string>;
-  declare readonly password: pulumi.Output<string>;
-  declare readonly roles: pulumi.Output<UserRole[]>;
-
-  constructor(name: string, args: MongoUserArgs, opts?: pulumi.CustomResourceOptions) {
-    // The thin provider loads the implementation by package name where it runs: make sure the
-    // package holds the code in this tree before a resource can reach the engine.
-    mongodbRuntime.assertRuntimeFresh();
-    super(
-      mongoThinType("MongoUser"),
-      name,
-      { db: "admin", connection: {}, ...args, password: pulumi.secret(args.password) },
-      pulumi.mergeOptions(opts, {
-        hideDiffs: ["__provider"],
-        additionalSecretOutputs: ["password"],
-      }),
-    );
-  }
-}
