@@ -1,8 +1,8 @@
 /**
- * The `ReplicaSet` provider (the resource: resources.ts): a replica set's membership. `create` initiates the
- * set (`replSetInitiate`) or adopts a live one with the same name; `update` walks to the declared
- * members one safe reconfiguration at a time (plan.ts); `read` reports members changed by hand;
- * `delete` leaves the servers untouched (the data outlives the resource).
+ * The `ReplicaSet` provider (the resource: resources.ts): a replica set's membership. `create`
+ * initiates the set (`replSetInitiate`) or adopts a live one with the same name; `update` walks
+ * to the declared members one safe reconfiguration at a time (plan.ts); `read` reports members
+ * changed by hand; `delete` leaves the servers untouched (the data outlives the resource).
  *
  * Credentials are never inputs: `configure` reads the admin user from the stack configuration or
  * the environment (registry.ts). Served by `@baremetal/mongodb-runtime` (runtime-entry.ts) to the

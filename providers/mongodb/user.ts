@@ -1,8 +1,8 @@
 /**
  * The `MongoUser` provider (the resource: resources.ts): a database user (`createUser` /
- * `updateUser` / `dropUser`). The user's password is
- * the managed object, so it is an input, kept secret in state (`additionalSecretOutputs`) and
- * never quoted in a message; the admin credentials used to manage it come from `configure`.
+ * `updateUser` / `dropUser`). The user's password is the managed object, so it is an input, kept
+ * secret in state (`additionalSecretOutputs`) and never quoted in a message; the admin
+ * credentials used to manage it come from `configure`.
  * `create` adopts a user that already exists (sets its password and roles). `read` reports role
  * drift; the password cannot be read back and is carried over from state.
  */
