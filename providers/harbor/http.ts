@@ -1,14 +1,12 @@
 /**
- * Minimal Harbor v2.0 REST client on Node's built-in http/https.
- *
- * Modules are `require`d inside functions and agents live in the process registry, so nothing
- * here is captured when a provider is serialized. Every request carries basic auth and no cookie:
+ * Minimal Harbor v2.0 REST client over the HTTP exchange shared with the RouterOS client
+ * (providers/shared/httpRaw.ts); agents live in the process registry. Every request carries basic
+ * auth and no cookie:
  * Harbor skips its CSRF check for `/api/` requests without a session cookie, and a client that
  * kept the `sid` cookie Harbor sets would get `403 CSRF token invalid` on its next write
  * (terraform-provider-harbor #528). Node's http module never stores cookies.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- modules are loaded lazily inside
-   functions so that serialized providers reference them by name instead of capturing them. */
+import { CONNECTION_CODES, keepAliveAgent, sendRaw, type RawReply } from "../shared/httpRaw";
 import { credentials } from "./configure";
 import { envNumber, harborRegistry } from "./registry";
 import type { HarborConnection } from "./types";
@@ -54,36 +52,6 @@ export interface RequestOptions {
 }
 
 export const API_BASE = "/api/v2.0";
-const CONNECTION_CODES = ["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EHOSTUNREACH"];
-
-function agentFor(conn: HarborConnection): unknown {
-  const tls = conn.url.startsWith("https:");
-  const key = `${conn.url}|${conn.caFile ?? ""}|${conn.caPem ?? ""}|${conn.insecure === true}`;
-  const agents = harborRegistry().agents;
-  let agent = agents.get(key);
-  if (!agent) {
-    if (tls) {
-      const https = require("node:https") as typeof import("node:https");
-      const fs = require("node:fs") as typeof import("node:fs");
-      agent = new https.Agent({
-        keepAlive: true,
-        ca: conn.caPem ?? (conn.caFile ? fs.readFileSync(conn.caFile) : undefined),
-        rejectUnauthorized: conn.insecure !== true,
-      });
-    } else {
-      const http = require("node:http") as typeof import("node:http");
-      agent = new http.Agent({ keepAlive: true });
-    }
-    agents.set(key, agent);
-  }
-  return agent;
-}
-
-interface RawReply {
-  status: number;
-  text: string;
-  headers: Record<string, string | string[] | undefined>;
-}
 
 function sendOnce(
   conn: HarborConnection,
@@ -92,55 +60,21 @@ function sendOnce(
   options: RequestOptions,
 ): Promise<RawReply> {
   const creds = credentials();
-  const url = new URL(conn.url.replace(/\/+$/, "") + API_BASE + path);
-  const mod = (
-    url.protocol === "https:" ? require("node:https") : require("node:http")
-  ) as typeof import("node:http");
   const payload =
     options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body), "utf8");
   const auth = Buffer.from(`${creds.username}:${creds.password}`, "utf8").toString("base64");
-  const timeoutMs = conn.timeoutMs ?? envNumber("HARBOR_TIMEOUT_MS", 30_000);
-  return new Promise<RawReply>((resolve, reject) => {
-    // Declared before use: the closure serializer cannot handle a reference into the TDZ.
-    let timer: NodeJS.Timeout | undefined = undefined;
-    const req = mod.request(
-      url,
-      {
-        method,
-        agent: agentFor(conn) as import("node:http").Agent,
-        headers: {
-          authorization: `Basic ${auth}`,
-          accept: "application/json",
-          ...(options.headers ?? {}),
-          ...(payload
-            ? { "content-type": "application/json", "content-length": String(payload.length) }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
-        res.on("end", () => {
-          clearTimeout(timer);
-          resolve({
-            status: res.statusCode ?? 0,
-            text: Buffer.concat(chunks).toString("utf8"),
-            headers: res.headers,
-          });
-        });
-      },
-    );
-    timer = setTimeout(() => {
-      req.destroy(
-        Object.assign(new Error(`no reply within ${timeoutMs} ms`), { code: "ETIMEDOUT" }),
-      );
-    }, timeoutMs);
-    req.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    req.end(payload);
+  return sendRaw({
+    url: new URL(conn.url.replace(/\/+$/, "") + API_BASE + path),
+    method,
+    headers: {
+      authorization: `Basic ${auth}`,
+      accept: "application/json",
+      ...(options.headers ?? {}),
+      ...(payload ? { "content-type": "application/json" } : {}),
+    },
+    ...(payload ? { body: payload } : {}),
+    agent: keepAliveAgent(harborRegistry().agents, conn),
+    timeoutMs: conn.timeoutMs ?? envNumber("HARBOR_TIMEOUT_MS", 30_000),
   });
 }
 
@@ -211,7 +145,8 @@ export async function harborRequest(
     } catch (e) {
       const code = (e as { code?: string }).code ?? "";
       const refused = code === "ECONNREFUSED";
-      const lost = CONNECTION_CODES.includes(code) || /socket hang up/i.test(String(e));
+      const lost =
+        (CONNECTION_CODES as readonly string[]).includes(code) || /socket hang up/i.test(String(e));
       const untrusted = /CERT|SIGNATURE|ALTNAME|ISSUER/.test(code);
       const reason = untrusted
         ? `TLS certificate not trusted (${code}: ${(e as Error).message}); set caFile to the CA ` +

@@ -1,11 +1,9 @@
 /**
- * Minimal RouterOS REST client on Node's built-in http/https.
- *
- * Modules are `require`d inside functions and agents are created lazily in the registry, so a
- * provider that calls these functions serializes to a few kilobytes and never captures a socket.
+ * Minimal RouterOS REST client: what a status and a reply mean, retries and the per-router gate,
+ * over the HTTP exchange shared with the Harbor client (providers/shared/httpRaw.ts). Agents live
+ * in the process registry, one per router and trust setting.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- modules are loaded lazily inside
-   functions so that serialized providers reference them by name instead of capturing them. */
+import { CONNECTION_CODES, keepAliveAgent, sendRaw, type RawReply } from "../shared/httpRaw";
 import type { RouterConnection, RouterCredentials } from "./types";
 import { envNumber, registry } from "./registry";
 
@@ -32,7 +30,6 @@ export interface RequestOptions {
 
 /** The router's own limit is 60 s (routeros-rest §7); stay below it so we see our own error. */
 const MAX_TIMEOUT_MS = 55_000;
-const CONNECTION_CODES = ["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EHOSTUNREACH"];
 /** Largest reply buffered; the biggest menus (30k address-list rows) are a few MB. */
 const DEFAULT_MAX_REPLY_BYTES = 64 * 1024 * 1024;
 const TOO_LARGE = "EROSREPLYTOOLARGE";
@@ -91,34 +88,6 @@ function makeError(
   });
 }
 
-interface RawReply {
-  status: number;
-  text: string;
-}
-
-function agentFor(conn: RouterConnection): unknown {
-  const tls = conn.url.startsWith("https:");
-  const key = `${conn.url}|${conn.caFile ?? ""}|${conn.insecure === true}`;
-  const agents = registry().agents;
-  let agent = agents.get(key);
-  if (!agent) {
-    if (tls) {
-      const https = require("node:https") as typeof import("node:https");
-      const fs = require("node:fs") as typeof import("node:fs");
-      agent = new https.Agent({
-        keepAlive: true,
-        ca: conn.caFile ? fs.readFileSync(conn.caFile) : undefined,
-        rejectUnauthorized: conn.insecure !== true,
-      });
-    } else {
-      const http = require("node:http") as typeof import("node:http");
-      agent = new http.Agent({ keepAlive: true });
-    }
-    agents.set(key, agent);
-  }
-  return agent;
-}
-
 function sendOnce(
   conn: RouterConnection,
   creds: RouterCredentials,
@@ -126,76 +95,21 @@ function sendOnce(
   path: string,
   body: unknown,
 ): Promise<RawReply> {
-  const url = new URL(conn.url.replace(/\/+$/, "") + path);
-  const mod = (
-    url.protocol === "https:" ? require("node:https") : require("node:http")
-  ) as typeof import("node:http");
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), "utf8");
   const auth = Buffer.from(`${creds.username}:${creds.password}`, "utf8").toString("base64");
-  const timeoutMs = Math.min(
-    conn.timeoutMs ?? envNumber("ROUTEROS_TIMEOUT_MS", 30_000),
-    MAX_TIMEOUT_MS,
-  );
-  const maxBytes = envNumber("ROUTEROS_MAX_REPLY_BYTES", DEFAULT_MAX_REPLY_BYTES);
-  const tooLarge = (what: string) =>
-    Object.assign(
-      new Error(
-        `reply ${what} exceeds ${maxBytes} bytes (ROUTEROS_MAX_REPLY_BYTES); refusing to buffer it`,
-      ),
-      { code: TOO_LARGE },
-    );
-  return new Promise<RawReply>((resolve, reject) => {
-    // Declared before use: the closure serializer cannot handle a reference into the TDZ.
-    let timer: NodeJS.Timeout | undefined = undefined;
-    const req = mod.request(
-      url,
-      {
-        method,
-        agent: agentFor(conn) as import("node:http").Agent,
-        headers: {
-          authorization: `Basic ${auth}`,
-          accept: "application/json",
-          ...(payload
-            ? { "content-type": "application/json", "content-length": String(payload.length) }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const abort = (e: Error) => {
-          clearTimeout(timer);
-          res.destroy();
-          req.destroy();
-          reject(e);
-        };
-        res.on("error", reject);
-        const declared = Number(res.headers["content-length"] ?? Number.NaN);
-        if (declared > maxBytes) {
-          abort(tooLarge(`of ${declared} bytes`));
-          return;
-        }
-        res.on("data", (c: Buffer) => {
-          size += c.length;
-          if (size > maxBytes) abort(tooLarge("body"));
-          else chunks.push(c);
-        });
-        res.on("end", () => {
-          clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") });
-        });
-      },
-    );
-    timer = setTimeout(() => {
-      req.destroy(
-        Object.assign(new Error(`no reply within ${timeoutMs} ms`), { code: "ETIMEDOUT" }),
-      );
-    }, timeoutMs);
-    req.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    req.end(payload);
+  return sendRaw({
+    url: new URL(conn.url.replace(/\/+$/, "") + path),
+    method,
+    headers: {
+      authorization: `Basic ${auth}`,
+      accept: "application/json",
+      ...(payload ? { "content-type": "application/json" } : {}),
+    },
+    ...(payload ? { body: payload } : {}),
+    agent: keepAliveAgent(registry().agents, conn),
+    timeoutMs: Math.min(conn.timeoutMs ?? envNumber("ROUTEROS_TIMEOUT_MS", 30_000), MAX_TIMEOUT_MS),
+    maxReplyBytes: envNumber("ROUTEROS_MAX_REPLY_BYTES", DEFAULT_MAX_REPLY_BYTES),
+    tooLarge: { code: TOO_LARGE, setting: "ROUTEROS_MAX_REPLY_BYTES" },
   });
 }
 
@@ -282,7 +196,8 @@ export async function rosRequest(
         });
       }
       const refused = code === "ECONNREFUSED";
-      const lost = CONNECTION_CODES.includes(code) || /socket hang up/i.test(String(e));
+      const lost =
+        (CONNECTION_CODES as readonly string[]).includes(code) || /socket hang up/i.test(String(e));
       const untrusted = /CERT|SIGNATURE|ALTNAME|ISSUER/.test(code);
       const reason = untrusted
         ? `TLS certificate not trusted (${code}: ${(e as Error).message}); set caFile to the router's CA, or insecure: true for a lab router`
