@@ -3,22 +3,15 @@
  * Requests are handled one at a time, like the router's www server. Faults can be injected
  * (latency, 5xx, connection reset, apply-then-reset) and every request is counted.
  */
-import * as http from "node:http";
-import * as https from "node:https";
-import type { AddressInfo } from "node:net";
+import type * as http from "node:http";
+import { FakeHttpServer, type FaultMatch } from "../fakeHttpServer";
 import { matches } from "./query";
 import { RosFailure, RouterState } from "./store";
 
 export type FaultKind = "status" | "reset" | "apply-then-reset" | "body";
 
-export interface Fault {
+export interface Fault extends FaultMatch {
   kind: FaultKind;
-  /** Only requests with this method (default: any). */
-  method?: string;
-  /** Only paths containing this text (default: any). */
-  path?: string;
-  /** How many matching requests it hits. */
-  times: number;
   /** For `status`: the HTTP status (default 503) and optional detail. */
   status?: number;
   detail?: string;
@@ -46,78 +39,24 @@ const REASONS: Record<number, string> = {
 };
 const COMMANDS = ["print", "add", "set", "remove", "unset", "move", "enable", "disable"];
 
-export class FakeRouter {
+export class FakeRouter extends FakeHttpServer<Fault> {
   readonly state = new RouterState();
-  readonly faults: Fault[] = [];
-  /** `METHOD /rest/path` → count, for every request received (including failed ones). */
-  readonly counts = new Map<string, number>();
   latencyMs: number;
   private readonly username: string;
   private readonly password: string;
-  private readonly server: http.Server;
-  private readonly scheme: "http" | "https";
-  private tail: Promise<void> = Promise.resolve();
 
   constructor(options: FakeOptions = {}) {
+    // Like the router's www server: one request at a time.
+    super({ tls: options.tls, serial: true });
     this.username = options.username ?? "admin";
     this.password = options.password ?? "";
     this.latencyMs = options.latencyMs ?? 0;
-    const listener: http.RequestListener = (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks).toString("utf8");
-        this.tail = this.tail.then(() => this.handle(req, res, body)).catch(() => undefined);
-      });
-    };
-    this.scheme = options.tls ? "https" : "http";
-    this.server = options.tls
-      ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-      : http.createServer(listener);
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
-    return this.url;
-  }
-
-  get url(): string {
-    return `${this.scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
-  }
-
-  /** Total requests, optionally only of one method and/or paths starting with a prefix. */
-  requests(method?: string, pathPrefix?: string): number {
-    let n = 0;
-    for (const [key, count] of this.counts) {
-      const [m = "", p = ""] = key.split(" ");
-      if ((!method || m === method) && (!pathPrefix || p.startsWith(pathPrefix))) n += count;
-    }
-    return n;
-  }
-
-  resetCounts(): void {
-    this.counts.clear();
-  }
-
-  private takeFault(method: string, path: string): Fault | undefined {
-    const f = this.faults.find(
-      (x) =>
-        x.times > 0 && (!x.method || x.method === method) && (!x.path || path.includes(x.path)),
-    );
-    if (f) f.times--;
-    return f;
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
     const url = new URL(req.url ?? "/", "http://fake");
     const method = req.method ?? "GET";
-    const key = `${method} ${url.pathname}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.count(method, url.pathname);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const send = (status: number, payload?: unknown) => {
       const text = payload === undefined ? "" : JSON.stringify(payload);

@@ -12,22 +12,15 @@
  * request is counted.
  */
 import { randomUUID } from "node:crypto";
-import * as http from "node:http";
-import * as https from "node:https";
-import type { AddressInfo } from "node:net";
+import type * as http from "node:http";
+import { FakeHttpServer, type FaultMatch } from "../../../scripts/support/fakeHttpServer";
 import { routeRequest, type Reply } from "./routes";
 import { HarborFailure, HarborState } from "./state";
 
 export type FaultKind = "status" | "reset" | "apply-then-reset" | "slow";
 
-export interface Fault {
+export interface Fault extends FaultMatch {
   kind: FaultKind;
-  /** Only requests with this method (default: any). */
-  method?: string;
-  /** Only paths containing this text (default: any). */
-  path?: string;
-  /** How many matching requests it hits. */
-  times: number;
   /** For `status`: the HTTP status (default 503). */
   status?: number;
   /** For `slow`: added delay in ms. */
@@ -43,67 +36,19 @@ export interface FakeHarborOptions {
 
 const API = "/api/v2.0";
 
-export class FakeHarbor {
+export class FakeHarbor extends FakeHttpServer<Fault> {
   readonly state = new HarborState();
-  readonly faults: Fault[] = [];
-  /** `METHOD /path` → count, for every request received (including failed ones). */
-  readonly counts = new Map<string, number>();
   /** Requests that arrived carrying a Cookie header. */
   cookieRequests = 0;
   latencyMs: number;
   private readonly username: string;
   private readonly password: string;
-  private readonly server: http.Server;
-  private readonly scheme: "http" | "https";
 
   constructor(options: FakeHarborOptions = {}) {
+    super({ tls: options.tls, serial: false, countedBase: API });
     this.username = options.username ?? "admin";
     this.password = options.password ?? "Harbor12345";
     this.latencyMs = options.latencyMs ?? 0;
-    const listener: http.RequestListener = (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        void this.handle(req, res, Buffer.concat(chunks).toString("utf8")).catch(() => undefined);
-      });
-    };
-    this.scheme = options.tls ? "https" : "http";
-    this.server = options.tls
-      ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-      : http.createServer(listener);
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
-    return this.url;
-  }
-
-  get url(): string {
-    return `${this.scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((r) => this.server.close(() => r()));
-  }
-
-  /** Requests received, optionally only of one method and/or paths starting with a prefix. */
-  requests(method?: string, pathPrefix?: string): number {
-    let n = 0;
-    for (const [key, count] of this.counts) {
-      const [m = "", p = ""] = key.split(" ");
-      if ((!method || m === method) && (!pathPrefix || p.startsWith(API + pathPrefix))) n += count;
-    }
-    return n;
-  }
-
-  private takeFault(method: string, path: string): Fault | undefined {
-    const f = this.faults.find(
-      (x) =>
-        x.times > 0 && (!x.method || x.method === method) && (!x.path || path.includes(x.path)),
-    );
-    if (f) f.times--;
-    return f;
   }
 
   private authorized(req: http.IncomingMessage): boolean {
@@ -118,13 +63,10 @@ export class FakeHarbor {
     );
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+  protected async handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
     const url = new URL(req.url ?? "/", "http://fake");
     const method = req.method ?? "GET";
-    this.counts.set(
-      `${method} ${url.pathname}`,
-      (this.counts.get(`${method} ${url.pathname}`) ?? 0) + 1,
-    );
+    this.count(method, url.pathname);
     if (req.headers.cookie) this.cookieRequests++;
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const headers: Record<string, string> = {
