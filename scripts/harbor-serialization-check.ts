@@ -15,8 +15,9 @@ import { isDeepStrictEqual } from "node:util";
 import { providers } from "../providers/harbor/providers";
 import { harborRuntime } from "../providers/harbor/runtime-freshness";
 import { checkStoredText, loadThroughBundle } from "./support/storedProvider";
-import { thinProviderText } from "../providers/shared/thinText";
-import { harborThinSpec, thinProviders, type RuntimeProvider } from "../providers/harbor/thin";
+import { thinProviderText, thinSpec } from "../providers/shared/thinText";
+import { HARBOR, type RuntimeProvider } from "../providers/harbor/thin";
+import { loadedThinProviders } from "../providers/shared/thinLoad";
 
 const RUNTIME_PACKAGE = "@baremetal/harbor-runtime";
 const SECRET = `pw-${Math.random().toString(36).slice(2)}-never-serialized`;
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
     return;
   }
   const bundlePath = fs.realpathSync(harborRuntime.runtimeBundle);
+  // Each type's thin provider as the host builds it from the stored text.
+  const thinProviders = loadedThinProviders<keyof typeof providers, RuntimeProvider>(
+    HARBOR,
+    Object.keys(providers) as (keyof typeof providers)[],
+  );
   let failed = false;
   for (const [name, impl] of Object.entries(providers)) {
     const type = name as keyof typeof providers;
@@ -65,7 +71,7 @@ async function main(): Promise<void> {
       const thin = thinProviders[type];
       await thin.configure({ config } as unknown as Parameters<typeof thin.configure>[0]);
       // The text a resource of this type stores as `__provider` (providers/shared/thinText.ts).
-      const sf = { text: thinProviderText(harborThinSpec(type)) };
+      const sf = { text: thinProviderText(thinSpec(HARBOR, type)) };
       result["bytes"] = sf.text.length;
       checkStoredText(sf.text, {
         runtimePackage: RUNTIME_PACKAGE,

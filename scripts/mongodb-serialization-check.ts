@@ -15,10 +15,10 @@ import { realpathSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { replicaSetProviderInstance } from "../providers/mongodb/replicaSet";
 import { mongoUserProviderInstance } from "../providers/mongodb/user";
-import { mongoThinSpec, type MongoProviderName } from "../providers/mongodb/thin";
+import { MONGODB } from "../providers/mongodb/thin";
 import { mongodbRuntime } from "../providers/mongodb/runtime-freshness";
 import { checkStoredText, loadThroughBundle } from "./support/storedProvider";
-import { thinProviderText } from "../providers/shared/thinText";
+import { thinProviderText, thinSpec } from "../providers/shared/thinText";
 
 type AnyProvider = Required<pulumi.dynamic.ResourceProvider>;
 
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     try {
       await provider.configure(request);
       // The text a resource of this type stores as `__provider` (providers/shared/thinText.ts).
-      const sf = { text: thinProviderText(mongoThinSpec(name as MongoProviderName)) };
+      const sf = { text: thinProviderText(thinSpec(MONGODB, name)) };
       result["bytes"] = sf.text.length;
       checkStoredText(sf.text, {
         runtimePackage: RUNTIME_PACKAGE,

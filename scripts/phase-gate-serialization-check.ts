@@ -6,14 +6,14 @@
  * JSON line; exits 1 on failure.
  */
 import type { phaseGateProvider, PhaseGateInputs } from "../providers/migration/phaseGate";
-import { migrationThinSpec } from "../providers/migration/thin";
+import { MIGRATION } from "../providers/migration/thin";
 import { loadProviderText } from "../providers/shared/thinLoad";
-import { thinProviderText } from "../providers/shared/thinText";
+import { thinProviderText, thinSpec } from "../providers/shared/thinText";
 
 type Provider = typeof phaseGateProvider;
 
 async function main(): Promise<number> {
-  const sf = { text: thinProviderText(migrationThinSpec("PhaseGate")) };
+  const sf = { text: thinProviderText(thinSpec(MIGRATION, "PhaseGate")) };
   const provider = loadProviderText<Provider>(sf.text);
   const echo = [
     process.execPath,

@@ -17,12 +17,8 @@ import { isDeepStrictEqual } from "node:util";
 import { providers } from "../providers/routeros/runtime";
 import { routerosRuntime } from "../providers/routeros/runtime-freshness";
 import { checkStoredText, loadThroughBundle } from "./support/storedProvider";
-import { thinProviderText } from "../providers/shared/thinText";
-import {
-  routerOsThinSpec,
-  thinProviders,
-  type RuntimeProvider,
-} from "../providers/routeros/thinProvider";
+import { thinProviderText, thinSpec } from "../providers/shared/thinText";
+import { ROUTEROS, thinProviders, type RuntimeProvider } from "../providers/routeros/thinProvider";
 import type { MenuSpec } from "../providers/routeros/types";
 
 const RUNTIME_PACKAGE = "@baremetal/routeros-runtime";
@@ -91,7 +87,7 @@ async function main(): Promise<void> {
       // A configured provider is the worst case: credentials must still not be captured.
       await thin.configure({ config } as unknown as Parameters<typeof thin.configure>[0]);
       // The text a resource of this type stores as `__provider` (providers/shared/thinText.ts).
-      const sf = { text: thinProviderText(routerOsThinSpec(type)) };
+      const sf = { text: thinProviderText(thinSpec(ROUTEROS, type)) };
       result["bytes"] = sf.text.length;
       checkStoredText(sf.text, {
         runtimePackage: RUNTIME_PACKAGE,

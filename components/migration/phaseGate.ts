@@ -14,9 +14,9 @@
  * credentials from the environment, so no credential ever enters the gate's inputs or state.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { migrationThinType } from "../../providers/migration/thin";
+import { MIGRATION } from "../../providers/migration/thin";
 import { migrationRuntime } from "../../providers/migration/runtime-freshness";
-import { ThinDynamicResource } from "../../providers/shared/thinResource";
+import { ThinDynamicResource, thinType } from "../../providers/shared/thinResource";
 
 export {
   phaseGateProvider,
@@ -44,7 +44,7 @@ export class PhaseGate extends ThinDynamicResource {
     // package holds the code in this tree before a resource can reach the engine.
     migrationRuntime.assertRuntimeFresh();
     super(
-      migrationThinType("PhaseGate"),
+      thinType(MIGRATION, "PhaseGate"),
       name,
       {
         stack: args.stack,

@@ -11,8 +11,8 @@ import type { RobotPermission } from "./robot";
 import type { Severity } from "./values";
 import type { HarborConnection } from "./types";
 import { harborRuntime } from "./runtime-freshness";
-import { PROVIDER_METHODS } from "../shared/thinText";
-import { ThinDynamicResource } from "../shared/thinResource";
+import { ThinDynamicResource, thinType } from "../shared/thinResource";
+import { HARBOR } from "./thin";
 
 type In<T> = pulumi.Input<T>;
 
@@ -38,18 +38,7 @@ abstract class HarborResource extends ThinDynamicResource {
     // The thin provider loads the implementation by package name where it runs: make sure the
     // package holds the code in this tree before a resource can reach the engine.
     harborRuntime.assertRuntimeFresh();
-    super(
-      {
-        module: "harbor",
-        type,
-        runtimePackage: "@baremetal/harbor-runtime",
-        providerName: type,
-        methods: PROVIDER_METHODS,
-      },
-      name,
-      props,
-      pulumi.mergeOptions(opts, extra),
-    );
+    super(thinType(HARBOR, type), name, props, pulumi.mergeOptions(opts, extra));
   }
 }
 

@@ -15,58 +15,20 @@
  * Credentials are never captured here: `configure` forwards the engine's config to the runtime,
  * which keeps them in its process registry (registry.ts).
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { loadThinProvider } from "../shared/thinLoad";
-import { PROVIDER_METHODS, type ThinProviderSpec } from "../shared/thinText";
+import { PROVIDER_METHODS, type FullProvider, type ThinFamily } from "../shared/thinText";
 import type { ProviderName } from "./providers";
 
-export type RuntimeMethod =
-  "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
-export type RuntimeProvider = Required<Pick<dynamic.ResourceProvider, RuntimeMethod>>;
+/** Every Harbor provider implements all the methods the host may call. */
+export type RuntimeProvider = FullProvider;
 
 /** Shape of the `@baremetal/harbor-runtime` exports the thin providers rely on. */
 export interface HarborRuntime {
   providers: Record<ProviderName, RuntimeProvider>;
 }
 
-/** The runtime package the Harbor thin providers load. */
-export const HARBOR_RUNTIME = "@baremetal/harbor-runtime";
-
-/** What the thin provider of `type` is made of (its text: providers/shared/thinText.ts). */
-export function harborThinSpec(type: ProviderName): ThinProviderSpec {
-  return { runtimePackage: HARBOR_RUNTIME, providerName: type, methods: PROVIDER_METHODS };
-}
-
-const made = new Map<ProviderName, RuntimeProvider>();
-
-/** The thin provider of `type` as the dynamic-provider host builds it from the text in state. */
-function thinProvider(type: ProviderName): RuntimeProvider {
-  let found = made.get(type);
-  if (!found) {
-    found = loadThinProvider<RuntimeProvider>(harborThinSpec(type));
-    made.set(type, found);
-  }
-  return found;
-}
-
-const NAMES: readonly ProviderName[] = [
-  "Project",
-  "RobotAccount",
-  "RegistryEndpoint",
-  "ReplicationPolicy",
-  "RetentionPolicy",
-  "ImmutableTagRule",
-  "GcSchedule",
-  "CveAllowlist",
-  "DefaultScanner",
-];
-
-/** Every type's thin provider, loaded on first use (resources only store the text). */
-export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = Object.freeze(
-  Object.defineProperties(
-    {},
-    Object.fromEntries(
-      NAMES.map((name) => [name, { enumerable: true, get: () => thinProvider(name) }]),
-    ),
-  ) as Record<ProviderName, RuntimeProvider>,
-);
+/** The Harbor types: `pulumi-nodejs:dynamic/harbor:<name>`, served by the runtime package. */
+export const HARBOR: ThinFamily = {
+  module: "harbor",
+  runtimePackage: "@baremetal/harbor-runtime",
+  methods: PROVIDER_METHODS,
+};

@@ -6,22 +6,14 @@
  * API, do not change: the package name and the type name are called by thin providers stored in
  * existing stacks' state.
  */
-import type { ProviderMethod, ThinProviderSpec } from "../shared/thinText";
-import type { ThinResourceType } from "../shared/thinResource";
+import type { ThinFamily } from "../shared/thinText";
 
-export const MIGRATION_RUNTIME = "@baremetal/migration-runtime";
-
-export type MigrationProviderName = "PhaseGate";
-
-/** The methods the phase gate implements (it has no `configure`: it reads no provider config). */
-const METHODS: readonly ProviderMethod[] = ["check", "diff", "create", "read", "update", "delete"];
-
-/** What the thin provider of `type` is made of. */
-export function migrationThinSpec(type: MigrationProviderName): ThinProviderSpec {
-  return { runtimePackage: MIGRATION_RUNTIME, providerName: type, methods: METHODS };
-}
-
-/** The dynamic type `pulumi-nodejs:dynamic/migration:<type>` with its thin provider. */
-export function migrationThinType(type: MigrationProviderName): ThinResourceType {
-  return { module: "migration", type, ...migrationThinSpec(type) };
-}
+/**
+ * The phase gate: `pulumi-nodejs:dynamic/migration:PhaseGate`, served by the runtime package. It
+ * has no `configure`: it reads no provider config.
+ */
+export const MIGRATION: ThinFamily = {
+  module: "migration",
+  runtimePackage: "@baremetal/migration-runtime",
+  methods: ["check", "diff", "create", "read", "update", "delete"],
+};

@@ -5,9 +5,9 @@
  * implementations themselves never load the Pulumi SDK.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ThinDynamicResource } from "../shared/thinResource";
+import { ThinDynamicResource, thinType } from "../shared/thinResource";
 import { mongodbRuntime } from "./runtime-freshness";
-import { mongoThinType } from "./thin";
+import { MONGODB } from "./thin";
 import type { ConnectionSettings, MemberSpec, ReplicaSetOutputs, UserRole } from "./types";
 
 /** Program-facing arguments: everything may be an Output. */
@@ -36,7 +36,7 @@ export class ReplicaSet extends ThinDynamicResource {
     // package holds the code in this tree before a resource can reach the engine.
     mongodbRuntime.assertRuntimeFresh();
     super(
-      mongoThinType("ReplicaSet"),
+      thinType(MONGODB, "ReplicaSet"),
       name,
       {
         seeds: [],
@@ -78,7 +78,7 @@ export class MongoUser extends ThinDynamicResource {
     // package holds the code in this tree before a resource can reach the engine.
     mongodbRuntime.assertRuntimeFresh();
     super(
-      mongoThinType("MongoUser"),
+      thinType(MONGODB, "MongoUser"),
       name,
       { db: "admin", connection: {}, ...args, password: pulumi.secret(args.password) },
       pulumi.mergeOptions(opts, {

@@ -7,19 +7,11 @@
  * API, do not change: the package name and the type names are called by thin providers stored in
  * existing stacks' state.
  */
-import { PROVIDER_METHODS, type ThinProviderSpec } from "../shared/thinText";
-import type { ThinResourceType } from "../shared/thinResource";
+import { PROVIDER_METHODS, type ThinFamily } from "../shared/thinText";
 
-export const MONGODB_RUNTIME = "@baremetal/mongodb-runtime";
-
-export type MongoProviderName = "ReplicaSet" | "MongoUser";
-
-/** What the thin provider of `type` is made of. */
-export function mongoThinSpec(type: MongoProviderName): ThinProviderSpec {
-  return { runtimePackage: MONGODB_RUNTIME, providerName: type, methods: PROVIDER_METHODS };
-}
-
-/** The dynamic type `pulumi-nodejs:dynamic/mongodb:<type>` with its thin provider. */
-export function mongoThinType(type: MongoProviderName): ThinResourceType {
-  return { module: "mongodb", type, ...mongoThinSpec(type) };
-}
+/** The MongoDB types: `pulumi-nodejs:dynamic/mongodb:<name>`, served by the runtime package. */
+export const MONGODB: ThinFamily = {
+  module: "mongodb",
+  runtimePackage: "@baremetal/mongodb-runtime",
+  methods: PROVIDER_METHODS,
+};

@@ -3,8 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RouterConnection } from "./types";
 import type { ProviderName } from "./catalog";
 import { routerosRuntime } from "./runtime-freshness";
-import { PROVIDER_METHODS } from "../shared/thinText";
-import { ThinDynamicResource } from "../shared/thinResource";
+import { ThinDynamicResource, thinType } from "../shared/thinResource";
+import { ROUTEROS } from "./family";
 
 export type In<T> = pulumi.Input<T>;
 export type Out<T> = pulumi.Output<T>;
@@ -41,13 +41,7 @@ export abstract class RouterOsResource extends ThinDynamicResource {
     // Pulumi registers an output only for keys passed here: computed ones are seeded with
     // undefined so that `declare`d fields resolve (pulumi-dynamic §6).
     super(
-      {
-        module: "routeros",
-        type,
-        runtimePackage: "@baremetal/routeros-runtime",
-        providerName: type,
-        methods: PROVIDER_METHODS,
-      },
+      thinType(ROUTEROS, type),
       name,
       { routerosId: undefined, ...props },
       pulumi.mergeOptions(opts, extra),

@@ -20,57 +20,26 @@
  * Credentials are never captured here: `configure` forwards the engine's config to the runtime,
  * which keeps them in its process registry (see registry.ts).
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { loadThinProvider } from "../shared/thinLoad";
-import { PROVIDER_METHODS, type ThinProviderSpec } from "../shared/thinText";
+import { loadedThinProviders } from "../shared/thinLoad";
+import type { FullProvider } from "../shared/thinText";
 import { RESOURCE_TYPES, type ProviderName } from "./catalog";
+import { ROUTEROS } from "./family";
 
-/** The methods the dynamic-provider host may call; every RouterOS provider implements all. */
-export type RuntimeMethod =
-  "configure" | "check" | "diff" | "create" | "read" | "update" | "delete";
-export type RuntimeProvider = Required<Pick<dynamic.ResourceProvider, RuntimeMethod>>;
+export { ROUTEROS } from "./family";
+
+/** Every RouterOS provider implements all the methods the host may call. */
+export type RuntimeProvider = FullProvider;
 
 /** Shape of the `@baremetal/routeros-runtime` exports the thin providers rely on. */
 export interface RouterOsRuntime {
   providers: Record<ProviderName, RuntimeProvider>;
 }
 
-/** The runtime package the RouterOS thin providers load. */
-export const ROUTEROS_RUNTIME = "@baremetal/routeros-runtime";
-
-/** What the thin provider of `type` is made of (its text: providers/shared/thinText.ts). */
-export function routerOsThinSpec(type: ProviderName): ThinProviderSpec {
-  return {
-    runtimePackage: ROUTEROS_RUNTIME,
-    providerName: type,
-    methods: PROVIDER_METHODS,
-  };
-}
-
-const made = new Map<ProviderName, RuntimeProvider>();
-
-/** The thin provider of `type` as the dynamic-provider host builds it from the text in state. */
-export function thinProvider(type: ProviderName): RuntimeProvider {
-  let found = made.get(type);
-  if (!found) {
-    found = loadThinProvider<RuntimeProvider>(routerOsThinSpec(type));
-    made.set(type, found);
-  }
-  return found;
-}
-
 /**
  * The thin provider of every type, as the dynamic-provider host builds it from the text stored in
  * state; loaded on first use (resources themselves only store the text).
  */
-export const thinProviders: Readonly<Record<ProviderName, RuntimeProvider>> = Object.freeze(
-  Object.defineProperties(
-    {},
-    Object.fromEntries(
-      RESOURCE_TYPES.map((t) => [
-        t.name,
-        { enumerable: true, get: () => thinProvider(t.name as ProviderName) },
-      ]),
-    ),
-  ) as Record<ProviderName, RuntimeProvider>,
+export const thinProviders = loadedThinProviders<ProviderName, RuntimeProvider>(
+  ROUTEROS,
+  RESOURCE_TYPES.map((t) => t.name as ProviderName),
 );

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import Module from "node:module";
 import * as path from "node:path";
-import { thinProviderText, type ThinProviderSpec } from "./thinText";
+import { thinProviderText, thinSpec, type ThinFamily, type ThinProviderSpec } from "./thinText";
 
 /** Node's module internals that `require-from-string` (the host's loader) relies on too. */
 interface ModuleInternals {
@@ -42,4 +42,29 @@ export function loadProviderText<P = unknown>(text: string, projectDir = findRoo
 /** The thin provider of `spec`, exactly as the host builds it from the text in state. */
 export function loadThinProvider<P = unknown>(spec: ThinProviderSpec): P {
   return loadProviderText<P>(thinProviderText(spec));
+}
+
+/**
+ * The thin providers of `names` in `family`, each built from its stored text as the host builds
+ * it, on first use and once: a read-only record keyed by name.
+ */
+export function loadedThinProviders<N extends string, P>(
+  family: ThinFamily,
+  names: readonly N[],
+): Readonly<Record<N, P>> {
+  const loaded = new Map<N, P>();
+  const load = (name: N): P => {
+    let provider = loaded.get(name);
+    if (provider === undefined) {
+      provider = loadThinProvider<P>(thinSpec(family, name));
+      loaded.set(name, provider);
+    }
+    return provider;
+  };
+  return Object.freeze(
+    Object.defineProperties(
+      {},
+      Object.fromEntries(names.map((name) => [name, { enumerable: true, get: () => load(name) }])),
+    ),
+  ) as Readonly<Record<N, P>>;
 }

@@ -6,13 +6,18 @@
  * type, the same properties and the same provider contract.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { thinProviderText, type ThinProviderSpec } from "./thinText";
+import { thinProviderText, thinSpec, type ThinFamily, type ThinProviderSpec } from "./thinText";
 
 export interface ThinResourceType extends ThinProviderSpec {
   /** Module of the type token (`routeros`, `harbor`, …). */
   module: string;
   /** Type of the type token; by convention the provider name. */
   type: string;
+}
+
+/** The dynamic type `name` of `family`, with its thin provider. */
+export function thinType(family: ThinFamily, name: string): ThinResourceType {
+  return { module: family.module, type: name, ...thinSpec(family, name) };
 }
 
 /** Texts by spec: one string per type and process, shared by every resource of that type. */

@@ -20,6 +20,8 @@
  * names, the `providers` export and type names are permanent (add new ones, keep the old).
  */
 
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+
 /** The methods the dynamic-provider host may call. */
 export const PROVIDER_METHODS = [
   "configure",
@@ -31,6 +33,24 @@ export const PROVIDER_METHODS = [
   "delete",
 ] as const;
 export type ProviderMethod = (typeof PROVIDER_METHODS)[number];
+
+/** A provider implementing every method (what the host may call), as a runtime package serves it. */
+export type FullProvider = Required<Pick<dynamic.ResourceProvider, ProviderMethod>>;
+
+/**
+ * The dynamic types one runtime package serves (`pulumi-nodejs:dynamic/<module>:<name>`), all
+ * with the same methods. Names are the package's `providers` keys and the URN type names.
+ */
+export interface ThinFamily {
+  module: string;
+  runtimePackage: string;
+  methods: readonly ProviderMethod[];
+}
+
+/** What the thin provider of `name` in `family` is made of. */
+export function thinSpec(family: ThinFamily, name: string): ThinProviderSpec {
+  return { runtimePackage: family.runtimePackage, providerName: name, methods: family.methods };
+}
 
 export interface ThinProviderSpec {
   /** Runtime package that exports `providers` (e.g. `@baremetal/routeros-runtime`). */

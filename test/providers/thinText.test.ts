@@ -4,8 +4,8 @@
  * each call to the installed runtime package and offering only the methods it was given.
  */
 import { loadThinProvider } from "../../providers/shared/thinLoad";
-import { PROVIDER_METHODS, thinProviderText } from "../../providers/shared/thinText";
-import { migrationThinSpec } from "../../providers/migration/thin";
+import { PROVIDER_METHODS, thinProviderText, thinSpec } from "../../providers/shared/thinText";
+import { MIGRATION } from "../../providers/migration/thin";
 import type { PhaseGateInputs } from "../../providers/migration/phaseGate";
 
 const spec = {
@@ -41,7 +41,7 @@ describe("loaded as the host loads it", () => {
   type Gate = Partial<Record<(typeof PROVIDER_METHODS)[number], unknown>> & {
     check(olds: unknown, news: PhaseGateInputs): Promise<{ failures?: { reason: string }[] }>;
   };
-  const gate = loadThinProvider<Gate>(migrationThinSpec("PhaseGate"));
+  const gate = loadThinProvider<Gate>(thinSpec(MIGRATION, "PhaseGate"));
 
   test("it has exactly the methods of its spec (no configure for the phase gate)", () => {
     expect(Object.keys(gate).sort()).toEqual(
