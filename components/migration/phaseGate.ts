@@ -15,8 +15,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MIGRATION } from "../../providers/migration/thin";
-import { migrationRuntime } from "../../providers/migration/runtime-freshness";
-import { ThinDynamicResource, thinType } from "../../providers/shared/thinResource";
+import { ThinDynamicResource } from "../../providers/shared/thinResource";
 
 export {
   phaseGateProvider,
@@ -40,11 +39,9 @@ export class PhaseGate extends ThinDynamicResource {
   declare readonly preflight: pulumi.Output<string>;
 
   constructor(name: string, args: PhaseGateArgs, opts?: pulumi.CustomResourceOptions) {
-    // The thin provider loads the implementation by package name where it runs: make sure the
-    // package holds the code in this tree before a resource can reach the engine.
-    migrationRuntime.assertRuntimeFresh();
     super(
-      thinType(MIGRATION, "PhaseGate"),
+      MIGRATION,
+      "PhaseGate",
       name,
       {
         stack: args.stack,

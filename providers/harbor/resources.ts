@@ -10,8 +10,7 @@ import type { RetentionRule } from "./retention";
 import type { RobotPermission } from "./robot";
 import type { Severity } from "./values";
 import type { HarborConnection } from "./types";
-import { harborRuntime } from "./runtime-freshness";
-import { ThinDynamicResource, thinType } from "../shared/thinResource";
+import { ThinDynamicResource } from "../shared/thinResource";
 import { HARBOR } from "./thin";
 
 type In<T> = pulumi.Input<T>;
@@ -35,10 +34,7 @@ abstract class HarborResource extends ThinDynamicResource {
       deleteBeforeReplace: true,
     };
     if (secretOutputs.length > 0) extra.additionalSecretOutputs = secretOutputs;
-    // The thin provider loads the implementation by package name where it runs: make sure the
-    // package holds the code in this tree before a resource can reach the engine.
-    harborRuntime.assertRuntimeFresh();
-    super(thinType(HARBOR, type), name, props, pulumi.mergeOptions(opts, extra));
+    super(HARBOR, type, name, props, pulumi.mergeOptions(opts, extra));
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * Whether the built `@baremetal/harbor-runtime` bundle holds the provider code in this tree (the
- * check itself: providers/shared/runtimeFreshness.ts). Resources call `assertRuntimeFresh` before
- * they register, so an edit without a rebuild cannot deploy the old code.
+ * check itself: providers/shared/runtimeFreshness.ts). Every resource of the
+ * family asserts it before it registers (providers/shared/thinResource.ts).
  */
-import { runtimeFreshness } from "../shared/runtimeFreshness";
+import { familyFreshness } from "../shared/runtimeFreshness";
+import { HARBOR } from "./thin";
 
-export const harborRuntime = runtimeFreshness("harbor", "Harbor");
+export const harborRuntime = familyFreshness(HARBOR);

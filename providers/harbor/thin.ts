@@ -31,4 +31,5 @@ export const HARBOR: ThinFamily = {
   module: "harbor",
   runtimePackage: "@baremetal/harbor-runtime",
   methods: PROVIDER_METHODS,
+  label: "Harbor",
 };

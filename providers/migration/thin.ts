@@ -16,4 +16,5 @@ export const MIGRATION: ThinFamily = {
   module: "migration",
   runtimePackage: "@baremetal/migration-runtime",
   methods: ["check", "diff", "create", "read", "update", "delete"],
+  label: "phase gate",
 };

@@ -5,8 +5,7 @@
  * implementations themselves never load the Pulumi SDK.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ThinDynamicResource, thinType } from "../shared/thinResource";
-import { mongodbRuntime } from "./runtime-freshness";
+import { ThinDynamicResource } from "../shared/thinResource";
 import { MONGODB } from "./thin";
 import type { ConnectionSettings, MemberSpec, ReplicaSetOutputs, UserRole } from "./types";
 
@@ -32,11 +31,9 @@ export class ReplicaSet extends ThinDynamicResource {
   declare readonly replicaSetId: pulumi.Output<string>;
 
   constructor(name: string, args: ReplicaSetArgs, opts?: pulumi.CustomResourceOptions) {
-    // The thin provider loads the implementation by package name where it runs: make sure the
-    // package holds the code in this tree before a resource can reach the engine.
-    mongodbRuntime.assertRuntimeFresh();
     super(
-      thinType(MONGODB, "ReplicaSet"),
+      MONGODB,
+      "ReplicaSet",
       name,
       {
         seeds: [],
@@ -74,11 +71,9 @@ export class MongoUser extends ThinDynamicResource {
   declare readonly roles: pulumi.Output<UserRole[]>;
 
   constructor(name: string, args: MongoUserArgs, opts?: pulumi.CustomResourceOptions) {
-    // The thin provider loads the implementation by package name where it runs: make sure the
-    // package holds the code in this tree before a resource can reach the engine.
-    mongodbRuntime.assertRuntimeFresh();
     super(
-      thinType(MONGODB, "MongoUser"),
+      MONGODB,
+      "MongoUser",
       name,
       { db: "admin", connection: {}, ...args, password: pulumi.secret(args.password) },
       pulumi.mergeOptions(opts, {

@@ -14,4 +14,5 @@ export const MONGODB: ThinFamily = {
   module: "mongodb",
   runtimePackage: "@baremetal/mongodb-runtime",
   methods: PROVIDER_METHODS,
+  label: "MongoDB",
 };

@@ -9,4 +9,5 @@ export const ROUTEROS: ThinFamily = {
   module: "routeros",
   runtimePackage: "@baremetal/routeros-runtime",
   methods: PROVIDER_METHODS,
+  label: "RouterOS",
 };

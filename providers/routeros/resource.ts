@@ -2,8 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RouterConnection } from "./types";
 import type { ProviderName } from "./catalog";
-import { routerosRuntime } from "./runtime-freshness";
-import { ThinDynamicResource, thinType } from "../shared/thinResource";
+import { ThinDynamicResource } from "../shared/thinResource";
 import { ROUTEROS } from "./family";
 
 export type In<T> = pulumi.Input<T>;
@@ -34,14 +33,11 @@ export abstract class RouterOsResource extends ThinDynamicResource {
   ) {
     const extra: pulumi.CustomResourceOptions = { hideDiffs: ["__provider"] };
     if (secretOutputs.length > 0) extra.additionalSecretOutputs = secretOutputs;
-    // The thin provider loads the implementation by package name where it runs (providers/shared/thinText.ts):
-    // refuse to send a resource whose implementation is not the code in this tree. A cheap hash
-    // comparison, once per process; building is `npm ci` / `npm run build:routeros`'s job.
-    routerosRuntime.assertRuntimeFresh();
     // Pulumi registers an output only for keys passed here: computed ones are seeded with
     // undefined so that `declare`d fields resolve (pulumi-dynamic §6).
     super(
-      thinType(ROUTEROS, type),
+      ROUTEROS,
+      type,
       name,
       { routerosId: undefined, ...props },
       pulumi.mergeOptions(opts, extra),

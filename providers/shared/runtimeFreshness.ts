@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { ThinFamily } from "./thinText";
 
 /** Folders every runtime may bundle besides its own: their sources are part of each hash. */
 export const SHARED_SOURCE_DIRS = ["providers/shared"] as const;
@@ -39,6 +40,20 @@ function findRoot(from: string): string {
     if (fs.existsSync(path.join(dir, "providers", "shared"))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`no providers/shared above ${from}`);
   }
+}
+
+const byPackage = new Map<string, RuntimeFreshness>();
+
+/** The freshness check of a family's runtime package (one per package and process). */
+export function familyFreshness(family: ThinFamily): RuntimeFreshness {
+  let found = byPackage.get(family.runtimePackage);
+  if (!found) {
+    const name = /^@baremetal\/([a-z0-9-]+)-runtime$/.exec(family.runtimePackage)?.[1];
+    if (name === undefined) throw new Error(`${family.runtimePackage} is not a runtime package`);
+    found = runtimeFreshness(name, family.label);
+    byPackage.set(family.runtimePackage, found);
+  }
+  return found;
 }
 
 /** The freshness check of `@baremetal/<name>-runtime`; `label` names it in messages. */

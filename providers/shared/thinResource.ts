@@ -4,21 +4,15 @@
  * gives) whose `__provider` is the thin provider text of thinText.ts, computed without closure
  * serialization. Everything else is what `pulumi.dynamic.Resource` does: the engine sees the same
  * type, the same properties and the same provider contract.
+ *
+ * A resource refuses to register when its family's runtime bundle is missing or older than the
+ * provider sources in the tree (runtimeFreshness.ts): the stored text runs whatever that bundle
+ * holds, so an edit without a rebuild would otherwise deploy the old code. Building is `npm ci` /
+ * `npm run build`'s job, never a constructor's.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { familyFreshness } from "./runtimeFreshness";
 import { thinProviderText, thinSpec, type ThinFamily, type ThinProviderSpec } from "./thinText";
-
-export interface ThinResourceType extends ThinProviderSpec {
-  /** Module of the type token (`routeros`, `harbor`, …). */
-  module: string;
-  /** Type of the type token; by convention the provider name. */
-  type: string;
-}
-
-/** The dynamic type `name` of `family`, with its thin provider. */
-export function thinType(family: ThinFamily, name: string): ThinResourceType {
-  return { module: family.module, type: name, ...thinSpec(family, name) };
-}
 
 /** Texts by spec: one string per type and process, shared by every resource of that type. */
 const texts = new Map<string, string>();
@@ -34,17 +28,20 @@ function providerText(spec: ThinProviderSpec): string {
 }
 
 export abstract class ThinDynamicResource extends pulumi.CustomResource {
+  /** A resource of type `type` (a provider name of `family`). */
   protected constructor(
-    kind: ThinResourceType,
+    family: ThinFamily,
+    type: string,
     name: string,
     props: Record<string, unknown>,
     opts?: pulumi.CustomResourceOptions,
   ) {
     if ("__provider" in props) throw new Error("a dynamic resource must not define __provider");
+    familyFreshness(family).assertRuntimeFresh();
     super(
-      `pulumi-nodejs:dynamic/${kind.module}:${kind.type}`,
+      `pulumi-nodejs:dynamic/${family.module}:${type}`,
       name,
-      { ...props, __provider: providerText(kind) },
+      { ...props, __provider: providerText(thinSpec(family, type)) },
       opts,
     );
   }

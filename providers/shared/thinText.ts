@@ -43,8 +43,11 @@ export type FullProvider = Required<Pick<dynamic.ResourceProvider, ProviderMetho
  */
 export interface ThinFamily {
   module: string;
+  /** `@baremetal/<name>-runtime`, built from providers/<name>/. */
   runtimePackage: string;
   methods: readonly ProviderMethod[];
+  /** How messages name it (`RouterOS`, `phase gate`). */
+  label: string;
 }
 
 /** What the thin provider of `name` in `family` is made of. */
