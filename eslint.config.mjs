@@ -22,6 +22,17 @@ export default tseslint.config(
     },
   },
   {
+    // zod must be configured before any schema is built (components/config/zod.ts).
+    files: ["components/**/*.ts", "providers/**/*.ts", "index.ts"],
+    ignores: ["components/config/zod.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: 'Import z from "components/config/zod" instead.' }] },
+      ],
+    },
+  },
+  {
     // Plain CommonJS entry points that run before anything is compiled.
     files: ["main.js", "**/*.cjs"],
     languageOptions: {

@@ -4,7 +4,7 @@
  * recreates it. The off-site backup bucket is the one thing created in AWS, and it stays after the
  * move.
  */
-import { z } from "zod";
+import { z } from "./zod";
 
 const label = z
   .string()

@@ -3,7 +3,7 @@
  * keep pointing at AWS until the data center takes over, and a maintenance rule cuts access for
  * everyone but the team while data moves.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
 
 const hostname = z

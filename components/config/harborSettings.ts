@@ -6,7 +6,7 @@
  * leaves Harbor as the Helm chart made it. (`rules/harbor.ts` is a different concern: where
  * Harbor's own services run.)
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { cronProblem } from "../../providers/harbor/values";
 import { parseQuota } from "../../providers/harbor/values";
 

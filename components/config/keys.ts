@@ -3,7 +3,7 @@
  * `baremetal:` namespace that nothing reads is a mistake (usually a misspelling) that would
  * otherwise be dropped in silence, so it is an error, with a suggestion when one is close.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { CONFIG_NAMESPACE } from "./issues";
 import { OPTIONAL_SECRET_KEYS, SECRET_KEYS, sectionSchemas } from "./schema";
 

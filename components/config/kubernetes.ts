@@ -5,7 +5,7 @@
  * `KubernetesConfig` and never read Pulumi config themselves. Secrets (SSH key, externally owned
  * passwords) are not part of this object: they arrive as secret Outputs in component args.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import {
   dnsLabel,
   domainName as hostname,

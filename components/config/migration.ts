@@ -2,7 +2,7 @@
  * `baremetal:migration`: which phase of the move off AWS the stack is in, and what must hold
  * before it may advance.
  */
-import { z } from "zod";
+import { z } from "./zod";
 
 /** The phases in order; a stack advances one at a time (and walks back only in a rehearsal). */
 export const MIGRATION_PHASES = ["replicate", "freeze", "cutover", "done"] as const;

@@ -3,7 +3,7 @@
  * application's database users. Each user gets a generated password (secret) and the listed
  * built-in roles on its own database; it authenticates against `admin`.
  */
-import { z } from "zod";
+import { z } from "./zod";
 
 /** MongoDB's built-in database roles, which apply to one database. */
 export const MONGODB_DATABASE_ROLES = [

@@ -2,7 +2,7 @@
  * The value vocabulary every section of the stack configuration shares, so that a DNS label, a
  * domain name or an address is checked, and explained, the same way wherever it appears.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { isIpv4Address, isIpv4Cidr } from "./addressing";
 
 export const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

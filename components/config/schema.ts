@@ -3,7 +3,7 @@
  * (`baremetal:<key>`). Cross-field rules (addresses, references, capacity, anti-affinity) live in
  * `rules/`; this file only says what each value must look like on its own.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { kubernetesConfigSchema } from "./kubernetes";
 import { cidr, dnsLabel, domainName, httpUrl, ipv4, positiveInt, storageId } from "./primitives";
 import { harborSettingsSchema } from "./harborSettings";
@@ -11,7 +11,6 @@ import { awsEstateSchema } from "./aws";
 import { cloudflareSchema } from "./cloudflare";
 import { migrationSchema } from "./migration";
 import { mongodbSettingsSchema } from "./mongodb";
-import { ROUTEROS_PASSWORD_KEY } from "../../providers/routeros/credentials";
 
 export const NETWORK_PURPOSES = ["management", "services", "kubernetes", "storage"] as const;
 
@@ -268,25 +267,4 @@ export type StackConfig = {
   [Key in SectionName]: z.infer<(typeof sectionSchemas)[Key]>;
 };
 
-/**
- * Secret config keys; each must be set with `pulumi config set --secret`. The RouterOS password's
- * key is the provider's own constant: the providers read it at run time in `configure`.
- */
-export const SECRET_KEYS = [
-  "proxmoxApiToken",
-  ROUTEROS_PASSWORD_KEY,
-  "cloudflareApiToken",
-  "sshPrivateKey",
-] as const;
-export type SecretKey = (typeof SECRET_KEYS)[number];
-
-/**
- * Secret keys read only by a provider's `configure`, needed once that layer talks to its service
- * (the Harbor admin password, the MongoDB admin password): never required, never in plain text.
- */
-export const OPTIONAL_SECRET_KEYS = [
-  "harborAdminPassword",
-  "mongodbAdminPassword",
-  // The AWS replica set's keyfile: the data-center members join that set during the migration.
-  "mongodbKeyfile",
-] as const;
+export { OPTIONAL_SECRET_KEYS, SECRET_KEYS, type SecretKey } from "./secretKeys";

@@ -2,7 +2,7 @@
  * Validation of a whole stack configuration: each config key is parsed on its own so a problem in
  * one key does not hide the problems in another, then the cross-field rules run on what parsed.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { type ConfigIssue, ConfigValidationError, keyPath } from "./issues";
 import {
   keysAt,
@@ -19,10 +19,6 @@ import {
   type StackConfig,
   sectionSchemas,
 } from "./schema";
-
-// A stack config is parsed once per process: zod's compiled fast path (generated with
-// `new Function`) costs more to build than it saves on a single parse.
-z.config({ jitless: true });
 
 export type RawStackConfig = Partial<Record<string, unknown>>;
 

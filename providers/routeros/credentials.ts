@@ -1,6 +1,6 @@
 /**
  * The one source of the RouterOS credential key names: the stack config schema
- * (components/config/schema.ts, `SECRET_KEYS`) requires the password under this key, and every
+ * (components/config/secretKeys.ts, `SECRET_KEYS`) requires the password under this key, and every
  * provider reads it in `configure` at run time. Credentials are never inputs or captured values.
  */
 import type { Config } from "@pulumi/pulumi/dynamic";

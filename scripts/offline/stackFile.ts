@@ -9,10 +9,37 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { isMap, isScalar, parse, parseDocument, type YAMLError } from "yaml";
-import { closest, knownConfigKeys } from "../../components/config/keys";
-import { SECRET_KEYS } from "../../components/config/schema";
+import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
+import type * as YamlModule from "yaml";
+import type * as KeysModule from "../../components/config/keys";
+import { SECRET_KEYS } from "../../components/config/secretKeys";
 import { CONFIG_NAMESPACE, type ConfigIssue } from "../../components/config/issues";
+
+type YAMLDocument = ReturnType<typeof YamlModule.parseDocument>;
+
+/**
+ * A well-formed file is read with js-yaml: the Pulumi SDK has already loaded it, and it reads a
+ * stack file in a fraction of the time the `yaml` package takes. Its YAML 1.2 core schema gives the
+ * same values (no dates, no merge keys; a repeated key is an error). A file it refuses is read
+ * again with `yaml`, which reports every problem with its position: only a broken file pays.
+ */
+function parseYaml(source: string): unknown {
+  return loadYaml(source, { schema: CORE_SCHEMA });
+}
+
+function fullYamlParser(): typeof YamlModule {
+  // Loaded on the error path only (see parseYaml).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("yaml") as typeof YamlModule;
+}
+
+/** The closest known key to a misspelt one. The key list is built from the zod schemas, which
+ * only a malformed key needs: the preview's own process never builds them. */
+function suggestKey(name: string): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const keys = require("../../components/config/keys") as typeof KeysModule;
+  return keys.closest(name, keys.knownConfigKeys());
+}
 
 export interface OfflineConfig {
   /** Full keys (`baremetal:site`) to the string form the engine passes to programs. */
@@ -41,7 +68,7 @@ export function declaredSecretKeys(stackFile: string): string[] {
   const projectFile = candidates.find((file) => existsSync(file));
   const keys = new Set(SECRET_KEYS.map((key) => `${CONFIG_NAMESPACE}:${key}`));
   if (!projectFile) return [...keys];
-  const project = (parse(readFileSync(projectFile, "utf8")) ?? {}) as {
+  const project = (parseYaml(readFileSync(projectFile, "utf8")) ?? {}) as {
     name?: string;
     config?: Record<string, unknown>;
   };
@@ -57,10 +84,8 @@ export function declaredSecretKeys(stackFile: string): string[] {
 }
 
 /** The `config:` key whose value holds `offset`, to name where a YAML problem is. */
-function configKeyAt(
-  document: ReturnType<typeof parseDocument>,
-  offset: number,
-): string | undefined {
+function configKeyAt(document: YAMLDocument, offset: number): string | undefined {
+  const { isMap, isScalar } = fullYamlParser();
   const config = isMap(document.contents) ? document.contents.get("config", true) : undefined;
   if (!isMap(config)) return undefined;
   for (const pair of config.items) {
@@ -78,8 +103,8 @@ function configKeyAt(
 function yamlIssue(
   file: string,
   source: string,
-  document: ReturnType<typeof parseDocument>,
-  error: YAMLError,
+  document: YAMLDocument,
+  error: YamlModule.YAMLError,
 ): ConfigIssue {
   const where = error.linePos?.[0];
   const line = where ? ` (${path.basename(file)} line ${where.line}, column ${where.col})` : "";
@@ -105,13 +130,18 @@ export function readStackFile(file: string): OfflineConfig {
   const secretKeys: string[] = [];
   const placeholders: string[] = [];
   const issues: ConfigIssue[] = [];
-  // `parseDocument` collects every error (a duplicated key, a bad indent) instead of throwing.
   const source = readFileSync(file, "utf8");
-  const parsed = parseDocument(source, { uniqueKeys: true });
-  for (const error of parsed.errors) issues.push(yamlIssue(file, source, parsed, error));
-  if (issues.length > 0) return { values, secretKeys, placeholders, issues };
-
-  const document = (parsed.toJS() ?? {}) as { config?: unknown };
+  let document: { config?: unknown };
+  try {
+    document = (parseYaml(source) ?? {}) as { config?: unknown };
+  } catch {
+    // `parseDocument` collects every error (a duplicated key, a bad indent) instead of throwing.
+    const parsed = fullYamlParser().parseDocument(source, { uniqueKeys: true });
+    for (const error of parsed.errors) issues.push(yamlIssue(file, source, parsed, error));
+    if (issues.length > 0) return { values, secretKeys, placeholders, issues };
+    // Refused by one reader only: the full parser's reading stands, as before.
+    document = (parsed.toJS() ?? {}) as { config?: unknown };
+  }
   const config = document.config ?? {};
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
     issues.push({
@@ -124,7 +154,7 @@ export function readStackFile(file: string): OfflineConfig {
   for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
     if (key.split(":").length < 2 || key.split(":").length > 3) {
       // The CLI parses keys as `<namespace>:<name>` and refuses the file otherwise.
-      const suggestion = closest(key.split(":").pop() ?? key, knownConfigKeys());
+      const suggestion = suggestKey(key.split(":").pop() ?? key);
       issues.push({
         path: key,
         message: `is not a configuration key: keys are written <namespace>:<name>, as in ${CONFIG_NAMESPACE}:${suggestion ?? "site"}`,

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { parse } from "yaml";
 import { knownConfigKeys } from "../../components/config/keys";
 import { SECRET_KEYS } from "../../components/config/schema";
@@ -129,5 +130,39 @@ describe("keys outside the namespace", () => {
           "is not a configuration key: keys are written <namespace>:<name>, as in baremetal:uplinks",
       },
     ]);
+  });
+});
+
+describe("the fast reader (js-yaml) and the full parser (yaml) read stack files alike", () => {
+  const fast = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
+
+  it.each(["production", "staging"] as const)("reads the %s stack file to the same values", (s) => {
+    const text = readFileSync(stackFilePath(s), "utf8");
+    expect(fast(text)).toEqual(parse(text));
+  });
+
+  it.each([
+    ["plain and quoted strings", "a: x\nb: \"5\"\nc: 'on'\nd: yes\ne: 12:30\nf: 2026-12-01\n"],
+    ["core-schema numbers", "a: 12\nb: +12\nc: 0o17\nd: 0x1F\ne: 1e3\nf: .5\ng: 1_000\n"],
+    ["core-schema booleans and nulls", "a: TRUE\nb: false\nc: ~\nd: Null\ne:\n"],
+    ["block scalars", "a: |\n  line1\n  line2\nb: >-\n  folded\n  text\n"],
+    ["flow collections", "a: { b: [1, two, 3.0], c: { d: null } }\n"],
+    ["explicit tags and merge keys as plain keys", "a: !!str 5\n<<: { b: 1 }\n"],
+  ])("reads %s to the same values", (_, text) => {
+    expect(fast(text)).toEqual(parse(text));
+  });
+
+  it("reads binary integers as the Pulumi CLI does (a number), where YAML 1.2 core keeps the text", () => {
+    // YAML 1.2's core schema has no 0b form, so `yaml` keeps the text; the CLI's Go parser and
+    // js-yaml read 5.
+    expect(parse("a: 0b101")).toEqual({ a: "0b101" });
+    expect(fast("a: 0b101")).toEqual({ a: 5 });
+  });
+
+  it("refuses what the full parser refuses, so a broken file always gets the full report", () => {
+    for (const text of ["a: 1\na: 2\n", "a: [unclosed\n", "a:\n  - b\n c: d\n", "a: b: c\n"]) {
+      expect(() => parse(text, { uniqueKeys: true })).toThrow();
+      expect(() => fast(text)).toThrow();
+    }
   });
 });
