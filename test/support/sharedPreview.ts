@@ -3,15 +3,29 @@
  * files that read it (the whole program takes seconds of CPU to evaluate; several files assert on
  * the same result).
  *
- * The first file to ask evaluates the program in its own process, exactly as `runOfflinePreview`
- * does, and writes the result as JSON into the run's directory (test/support/runDir.cjs); the
- * others wait for that file. Without a run directory, or when the writer does not finish, a file
+ * The first file to ask evaluates the program from its sources in a child process
+ * (test/support/previewChild.ts, `runOfflinePreview` under tsx) and writes the result as JSON into
+ * the run's directory (test/support/runDir.cjs); the others wait for that file. Without a run directory, or when the writer does not finish, a file
  * evaluates the program itself. The result is plain data (resources, inputs, outputs), so the JSON
  * copy is the same value.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { runOfflinePreview, type PreviewResult } from "../../scripts/offline/preview";
+import { promisify } from "node:util";
+import type { PreviewResult } from "../../scripts/offline/preview";
+
+const execFileAsync = promisify(execFile);
 
 type Stack = "staging" | "production";
 
@@ -40,19 +54,36 @@ export function previewShape(preview: JsonPreview | undefined): unknown {
   };
 }
 
-/** The stack this process evaluated: Jest keeps the program loaded, so one per test file. */
-let evaluated: Stack | undefined;
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
+/**
+ * Evaluates the program from its sources in a child process (test/support/previewChild.ts): the
+ * same `runOfflinePreview`, read back through JSON, as the files that read the shared copy see it.
+ */
 async function evaluate(stack: Stack): Promise<PreviewResult> {
-  if (evaluated !== undefined && evaluated !== stack) {
-    throw new Error(
-      `this test file already evaluated the program for ${evaluated}; Jest keeps it loaded, so a ` +
-        `test file can evaluate one stack only (read ${stack} in another file)`,
+  const dir = mkdtempSync(path.join(tmpdir(), `baremetal-preview-${stack}-`));
+  const out = path.join(dir, "preview.json");
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The sources, never dist/ (compiled.test.ts compares the two).
+  delete env["BAREMETAL_COMPILED"];
+  try {
+    await execFileAsync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "-r",
+        "./scripts/support/start-hooks.cjs",
+        "test/support/previewChild.ts",
+        stack,
+        out,
+      ],
+      { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
     );
+    return JSON.parse(readFileSync(out, "utf8")) as PreviewResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  evaluated = stack;
-  // Through JSON, as the files that read the shared copy see it.
-  return JSON.parse(JSON.stringify(await runOfflinePreview({ stack }))) as PreviewResult;
 }
 
 /** The preview of `stack`'s real stack file, evaluated at most once per test run. */
