@@ -13,6 +13,19 @@ const esbuild = require("esbuild");
 
 const SELF = readFileSync(__filename, "utf8");
 
+/** One TypeScript file to CommonJS, as tsconfig.json compiles it. */
+function compileTypeScript(source, filename, sourcemap) {
+  return esbuild.transformSync(source, {
+    loader: "ts",
+    format: "cjs",
+    target: "es2022",
+    platform: "node",
+    sourcemap,
+    sourcefile: filename,
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, esModuleInterop: true } },
+  }).code;
+}
+
 module.exports = {
   getCacheKey(source, filename) {
     return createHash("sha256")
@@ -24,15 +37,7 @@ module.exports = {
       .digest("hex");
   },
   process(source, filename) {
-    const result = esbuild.transformSync(source, {
-      loader: "ts",
-      format: "cjs",
-      target: "es2022",
-      platform: "node",
-      sourcemap: "inline",
-      sourcefile: filename,
-      tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, esModuleInterop: true } },
-    });
-    return { code: result.code };
+    return { code: compileTypeScript(source, filename, "inline") };
   },
+  compileTypeScript,
 };

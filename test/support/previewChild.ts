@@ -1,8 +1,8 @@
 /**
- * One stack's offline preview evaluated from the TypeScript sources, in a plain Node process under
- * tsx (as `pulumi preview` runs a TypeScript program without dist/), written as JSON to a file:
+ * One stack's offline preview evaluated from the TypeScript sources, file by file, in a plain Node
+ * process (test/support/registerTypeScript.cjs), written as JSON to a file:
  *
- *   node --import tsx test/support/previewChild.ts <stack> <out.json>
+ *   node -r ./test/support/registerTypeScript.cjs test/support/previewChild.ts <stack> <out.json>
  *
  * test/support/sharedPreview.ts runs it once per stack and test run. Outside Jest the program
  * loads in a fraction of the time Jest's module system takes for it.

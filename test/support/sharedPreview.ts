@@ -4,7 +4,7 @@
  * the same result).
  *
  * The first file to ask evaluates the program from its sources in a child process
- * (test/support/previewChild.ts, `runOfflinePreview` under tsx) and writes the result as JSON into
+ * (test/support/previewChild.ts: `runOfflinePreview` on the sources, compiled file by file) and writes the result as JSON into
  * the run's directory (test/support/runDir.cjs); the others wait for that file. Without a run directory, or when the writer does not finish, a file
  * evaluates the program itself. The result is plain data (resources, inputs, outputs), so the JSON
  * copy is the same value.
@@ -70,10 +70,10 @@ async function evaluate(stack: Stack): Promise<PreviewResult> {
     await execFileAsync(
       process.execPath,
       [
-        "--import",
-        "tsx",
         "-r",
         "./scripts/support/start-hooks.cjs",
+        "-r",
+        "./test/support/registerTypeScript.cjs",
         "test/support/previewChild.ts",
         stack,
         out,
