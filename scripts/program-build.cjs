@@ -6,6 +6,9 @@
  *
  *   node scripts/program-build.cjs           build (run by `npm ci` / `npm install` via `prepare`)
  *   node scripts/program-build.cjs --check   exit 1 when dist/ is missing or older than its sources
+ *   node scripts/program-build.cjs --ensure  build only when dist/ does not match its sources
+ *                                            (`npm test` runs it first, so no test rebuilds dist/
+ *                                            while another runs the compiled program)
  *
  * `dist/build.json` records every source file the bundles were made from, its size and modification
  * time, and a hash over their contents. Entry points call `ensureBuilt()`: when every file still
@@ -172,7 +175,9 @@ module.exports = { ENTRIES, DIST, build, ensureBuilt, staleReason };
 
 if (require.main === module) {
   try {
-    if (process.argv.includes("--check")) {
+    if (process.argv.includes("--ensure")) {
+      ensureBuilt();
+    } else if (process.argv.includes("--check")) {
       const reason = staleReason();
       if (reason !== undefined) {
         console.error(`${reason}; run: node scripts/program-build.cjs`);
