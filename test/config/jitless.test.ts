@@ -19,10 +19,10 @@ it("validates a stack config without generating code, from the first schema on",
   let issues: unknown[] = ["not run"];
   try {
     jest.isolateModules(() => {
+      // A fresh copy of the config modules, loaded while `Function` is watched.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { validateStackConfig } =
-        require("../../components/config/validate") as typeof Validate;
-      issues = validateStackConfig(rawStackConfig("production"), allSecrets()).issues;
+      const validate = require("../../components/config/validate") as typeof Validate;
+      issues = validate.validateStackConfig(rawStackConfig("production"), allSecrets()).issues;
     });
   } finally {
     globalThis.Function = RealFunction;
