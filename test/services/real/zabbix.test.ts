@@ -35,29 +35,24 @@ if (available && !asRoot)
   console.warn("skipping the real Zabbix server test: it needs root (peer login as zabbix)");
 
 /**
- * The same statements in the same order and transaction, but sent to the server up to `perRequest`
- * at a time: psql's `\;` ends a statement without sending it, so the lines go out as one request.
- * data.sql is 130,000 one-line INSERTs, and a round trip each doubled this file's time. Only a line
- * that is a whole INSERT outside any string literal is touched (quotes are counted: Zabbix's SQL
- * doubles a quote inside a literal). A pg_dump of a database loaded each way is identical.
+ * An awk filter over the SQL: the same statements in the same order and transaction, but sent to
+ * the server up to 500 at a time (psql's `\;` ends a statement without sending it, so the lines
+ * go out as one request). data.sql is 130,000 one-line INSERTs, and a round trip each doubled this
+ * file's time. Only a line that is a whole INSERT outside any string literal is touched (quotes
+ * are counted: Zabbix's SQL doubles a quote inside a literal). A pg_dump of a database loaded each
+ * way is identical.
  */
-function batchedStatements(sql: string, perRequest = 500): string {
-  let inLiteral = false;
-  let statements = 0;
-  return sql
-    .split("\n")
-    .map((line) => {
-      const startsOutside = !inLiteral;
-      for (let at = line.indexOf("'"); at !== -1; at = line.indexOf("'", at + 1)) {
-        inLiteral = !inLiteral;
-      }
-      const wholeInsert =
-        startsOutside && !inLiteral && line.startsWith("INSERT INTO ") && line.endsWith(";");
-      if (!wholeInsert || ++statements % perRequest === 0) return line;
-      return `${line.slice(0, -1)}\\;`;
-    })
-    .join("\n");
+const BATCH_STATEMENTS_AWK = String.raw`
+{
+  starts_outside = !in_literal
+  if (gsub(/'/, "'") % 2 == 1) in_literal = !in_literal
+  if (starts_outside && !in_literal && /^INSERT INTO / && /;$/ && ++n % 500 != 0) {
+    print substr($0, 1, length($0) - 1) "\\;"
+  } else {
+    print
+  }
 }
+`;
 
 suite("zabbix_server with the rendered configuration", () => {
   let pg: PostgresInstance;
@@ -104,33 +99,27 @@ suite("zabbix_server with the rendered configuration", () => {
       "-f",
       setupFile,
     ]);
-    // As the guest's database step does: the schema, images and data, as the zabbix role by peer,
-    // in one transaction (sent in batches, see batchedStatements).
-    const sql = ["schema", "images", "data"]
-      .map((part) =>
-        execFileSync("zcat", [join(SCHEMA_DIR, `${part}.sql.gz`)], {
-          maxBuffer: 256 * 1024 * 1024,
-        }).toString("utf8"),
-      )
-      .map((part) => batchedStatements(part))
-      .join("\n");
-    runAs(
-      "zabbix",
-      "psql",
+    // As the guest's database step does: the schema, images and data piped into psql as the zabbix
+    // role by peer, in one transaction (sent in batches, see BATCH_STATEMENTS_AWK).
+    const awkFile = join(pg.dir, "batch-statements.awk");
+    writeFileSync(awkFile, BATCH_STATEMENTS_AWK);
+    const parts = ["schema", "images", "data"].map((part) => join(SCHEMA_DIR, `${part}.sql.gz`));
+    const psql = [
+      ...(asRoot ? ["runuser", "-u", "zabbix", "--"] : []),
+      ...["psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-h", pg.dir],
+      ...["-p", String(pg.port), "-d", "zabbix"],
+    ];
+    execFileSync(
+      "bash",
       [
-        "-X",
-        "-q",
-        "-1",
-        "-v",
-        "ON_ERROR_STOP=1",
-        "-h",
-        pg.dir,
-        "-p",
-        String(pg.port),
-        "-d",
-        "zabbix",
+        "-c",
+        'set -o pipefail; zcat "${@:2:3}" | awk -f "$1" | "${@:5}"',
+        "import",
+        awkFile,
+        ...parts,
+        ...psql,
       ],
-      sql,
+      { stdio: "pipe" },
     );
     runDir = join(pg.dir, "zabbix-run");
     mkdirSync(runDir);
