@@ -80,17 +80,13 @@ function loadEsbuild() {
 /** Compiles every entry into dist/ and writes the manifest. Returns the manifest. */
 function build() {
   const esbuild = loadEsbuild();
-  const result = esbuild.buildSync({
+  const settings = {
     absWorkingDir: ROOT,
-    entryPoints: Object.entries(ENTRIES).map(([out, input]) => ({ out, in: input })),
     outdir: DIST,
     bundle: true,
     platform: "node",
     format: "cjs",
     target: "node22",
-    // Every other installed package stays a `require` of the installed copy: Pulumi's SDKs must
-    // be the very instances the engine and the providers share.
-    external: EXTERNAL,
     // The offline preview loads the compiled program instead of index.ts (scripts/offline/preview.ts).
     define: { "process.env.BAREMETAL_COMPILED": '"1"' },
     // Names and line structure stay readable in stack traces; maps are written beside the files.
@@ -100,7 +96,23 @@ function build() {
     legalComments: "none",
     logLevel: "silent",
     metafile: true,
-  });
+  };
+  const entry = (out) => ({ out, in: ENTRIES[out] });
+  const program = entry("program");
+  const commands = Object.keys(ENTRIES)
+    .filter((out) => out !== "program")
+    .map(entry);
+  const results = [
+    // Every other installed package stays a `require` of the installed copy: Pulumi's SDKs must
+    // be the very instances the engine and the providers share.
+    esbuild.buildSync({ ...settings, entryPoints: [program], external: EXTERNAL }),
+    // The commands around the program reach zod and yaml only to report a broken stack file:
+    // required from node_modules then, they are not compiled into (and read with) every start.
+    esbuild.buildSync({ ...settings, entryPoints: commands, packages: "external" }),
+  ];
+  const result = {
+    metafile: { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)) },
+  };
   const inputs = Object.keys(result.metafile.inputs)
     .filter((file) => !file.startsWith("node_modules/"))
     .sort();
