@@ -12,6 +12,15 @@ const { readFileSync } = require("node:fs");
 const Module = require("node:module");
 const { compileTypeScript } = require("./esbuild-transform.cjs");
 
+/** Compiled code by file, for a program evaluated again in the same process (another stack). */
+const compiled = new Map();
+
 Module._extensions[".ts"] = function loadTypeScript(module, filename) {
-  module._compile(compileTypeScript(readFileSync(filename, "utf8"), filename, false), filename);
+  const source = readFileSync(filename, "utf8");
+  let entry = compiled.get(filename);
+  if (entry?.source !== source) {
+    entry = { source, code: compileTypeScript(source, filename, false) };
+    compiled.set(filename, entry);
+  }
+  module._compile(entry.code, filename);
 };

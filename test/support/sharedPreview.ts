@@ -3,11 +3,12 @@
  * files that read it (the whole program takes seconds of CPU to evaluate; several files assert on
  * the same result).
  *
- * The first file to ask evaluates the program from its sources in a child process
- * (test/support/previewChild.ts: `runOfflinePreview` on the sources, compiled file by file) and writes the result as JSON into
- * the run's directory (test/support/runDir.cjs); the others wait for that file. Without a run directory, or when the writer does not finish, a file
- * evaluates the program itself. The result is plain data (resources, inputs, outputs), so the JSON
- * copy is the same value.
+ * The first file to ask starts one child process that evaluates the program from its sources for
+ * both stacks (test/support/previewChild.ts: `runOfflinePreview` on the sources, compiled file by
+ * file) and writes each result as JSON into the run's directory (test/support/runDir.cjs); every
+ * file that asks waits for its stack's file (or the evaluation's failure). Without a run directory
+ * a file evaluates its stack itself. The result is plain data (resources, inputs, outputs), so the
+ * JSON copy is the same value.
  */
 import { execFile } from "node:child_process";
 import {
@@ -16,7 +17,6 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
-  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -55,60 +55,71 @@ export function previewShape(preview: JsonPreview | undefined): unknown {
 }
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const STACKS: readonly Stack[] = ["production", "staging"];
 
 /**
- * Evaluates the program from its sources in a child process (test/support/previewChild.ts): the
- * same `runOfflinePreview`, read back through JSON, as the files that read the shared copy see it.
+ * Starts the child that evaluates `stacks` from the sources (test/support/previewChild.ts), the
+ * same `runOfflinePreview` read back through JSON, as the files that read the shared copy see it.
+ * Resolves when it exits; rejects with its output when it fails.
  */
-async function evaluate(stack: Stack): Promise<PreviewResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), `baremetal-preview-${stack}-`));
-  const out = path.join(dir, "preview.json");
+function startEvaluation(dir: string, stacks: readonly Stack[]): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The sources, never dist/ (compiled.test.ts compares the two).
   delete env["BAREMETAL_COMPILED"];
-  try {
-    await execFileAsync(
-      process.execPath,
-      [
-        "-r",
-        "./scripts/support/start-hooks.cjs",
-        "-r",
-        "./test/support/registerTypeScript.cjs",
-        "test/support/previewChild.ts",
-        stack,
-        out,
-      ],
-      { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
-    );
-    return JSON.parse(readFileSync(out, "utf8")) as PreviewResult;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const args = ["-r", "./scripts/support/start-hooks.cjs"];
+  args.push("-r", "./test/support/registerTypeScript.cjs", "test/support/previewChild.ts");
+  return execFileAsync(process.execPath, [...args, dir, ...stacks], {
+    cwd: REPO_ROOT,
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(() => undefined);
 }
 
-/** The preview of `stack`'s real stack file, evaluated at most once per test run. */
-export async function sharedPreview(stack: Stack): Promise<PreviewResult> {
-  const dir = process.env["BAREMETAL_TEST_RUN_DIR"];
-  if (!dir || !existsSync(dir)) return evaluate(stack);
-  const file = path.join(dir, `preview-${stack}.json`);
-  const lock = `${file}.lock`;
-  let owner = false;
-  try {
-    closeSync(openSync(lock, "wx"));
-    owner = true;
-  } catch {
-    // Another test file is evaluating it.
-  }
-  if (owner) {
-    const result = await evaluate(stack);
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(result));
-    renameSync(tmp, file);
-    return result;
-  }
+/** Where a failed evaluation leaves its error, for every file waiting on it. */
+const FAILED = "previews.failed";
+
+/** Waits for `file`; gives up with the evaluation's error, or after WAIT_MS. */
+async function waitForFile(file: string): Promise<PreviewResult> {
+  const failed = path.join(path.dirname(file), FAILED);
   for (let waited = 0; waited < WAIT_MS; waited += POLL_MS) {
     if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as PreviewResult;
+    if (existsSync(failed)) throw new Error(readFileSync(failed, "utf8"));
     await sleep(POLL_MS);
   }
-  return evaluate(stack);
+  throw new Error(`no ${path.basename(file)} after ${WAIT_MS / 1000} s`);
+}
+
+/** Starts the evaluation; a failure is written where waitForFile looks for it. */
+function evaluateInto(dir: string, stacks: readonly Stack[]): void {
+  startEvaluation(dir, stacks).catch((error: unknown) => {
+    const detail = error as { message?: string; stderr?: string };
+    const message = `the source preview of ${stacks.join(", ")} failed: ${detail.message ?? ""}\n${detail.stderr ?? ""}`;
+    writeFileSync(path.join(dir, FAILED), message);
+  });
+}
+
+/**
+ * The preview of `stack`'s real stack file, evaluated at most once per test run. The first file
+ * to ask starts one child for both stacks (its own first); the others wait for their file.
+ */
+export async function sharedPreview(stack: Stack): Promise<PreviewResult> {
+  const runDir = process.env["BAREMETAL_TEST_RUN_DIR"];
+  if (!runDir || !existsSync(runDir)) {
+    const dir = mkdtempSync(path.join(tmpdir(), `baremetal-preview-${stack}-`));
+    try {
+      evaluateInto(dir, [stack]);
+      return await waitForFile(path.join(dir, `preview-${stack}.json`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const file = path.join(runDir, `preview-${stack}.json`);
+  try {
+    closeSync(openSync(path.join(runDir, "previews.lock"), "wx"));
+  } catch {
+    // Another test file started the evaluation.
+    return waitForFile(file);
+  }
+  evaluateInto(runDir, [stack, ...STACKS.filter((other) => other !== stack)]);
+  return waitForFile(file);
 }
