@@ -19,7 +19,7 @@ function cpuMicros() {
 }
 
 async function main() {
-  /** @type {{type: string, name: string, parentUrn?: string, custom: boolean, inputs: object, propertyKeys?: string[]}[]} */
+  /** @type {{type: string, name: string, parentUrn?: string, custom: boolean, inputs: object, dependencies?: string[], propertyKeys?: string[]}[]} */
   const recorded = JSON.parse(readFileSync(process.argv[2], "utf8"));
   await pulumi.runtime.setMocks(
     {
@@ -37,6 +37,10 @@ async function main() {
     const byUrn = new Map();
     for (const r of recorded) {
       const opts = r.parentUrn && byUrn.has(r.parentUrn) ? { parent: byUrn.get(r.parentUrn) } : {};
+      // The same dependency edges the program's registration carried (its Outputs' resources),
+      // which the SDK resolves for every registration that has them.
+      const dependsOn = (r.dependencies ?? []).map((urn) => byUrn.get(urn)).filter(Boolean);
+      if (dependsOn.length > 0) opts.dependsOn = dependsOn;
       if (r.type === "pulumi:pulumi:Stack") continue;
       // Every key the class passes gets an Output in the SDK; unset ones travel as undefined.
       const props = { ...r.inputs };

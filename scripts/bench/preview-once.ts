@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       parentUrn: r.parentUrn,
       custom: r.custom,
       inputs: r.inputs,
+      dependencies: r.dependencies,
       propertyKeys: propertyKeys?.get(`${r.type}\0${r.name}`) ?? [],
     }));
     writeFileSync(recordTo, JSON.stringify(registrations), { mode: 0o600 });
