@@ -122,6 +122,8 @@ suite("postgres with the rendered configuration", () => {
       "--auth-local=peer",
       "-E",
       "UTF8",
+      // A throw-away cluster: nothing to flush to disk.
+      "--no-sync",
     ]);
     writeFileSync(
       join(data(), "services.conf"),

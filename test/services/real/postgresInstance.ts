@@ -68,6 +68,8 @@ export async function startPostgres(options: {
     "--auth-local=peer",
     "-E",
     "UTF8",
+    // A throw-away cluster: nothing to flush to disk.
+    "--no-sync",
   ]);
   appendFileSync(
     join(data, "postgresql.conf"),
