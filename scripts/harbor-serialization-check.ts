@@ -14,12 +14,10 @@ import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { providers } from "../providers/harbor/providers";
 import { harborRuntime } from "../providers/harbor/runtime-freshness";
-import { checkStoredText, loadThroughBundle } from "./support/storedProvider";
-import { thinProviderText, thinSpec } from "../providers/shared/thinText";
+import { loadStoredProvider } from "./support/storedProvider";
 import { HARBOR, type RuntimeProvider } from "../providers/harbor/thin";
 import { loadedThinProviders } from "../providers/shared/thinLoad";
 
-const RUNTIME_PACKAGE = "@baremetal/harbor-runtime";
 const SECRET = `pw-${Math.random().toString(36).slice(2)}-never-serialized`;
 // Stands in for an ECR secret access key the program passes as an input.
 const INPUT_SECRET = `ecr-${Math.random().toString(36).slice(2)}-input`;
@@ -70,17 +68,13 @@ async function main(): Promise<void> {
     try {
       const thin = thinProviders[type];
       await thin.configure({ config } as unknown as Parameters<typeof thin.configure>[0]);
-      // The text a resource of this type stores as `__provider` (providers/shared/thinText.ts).
-      const sf = { text: thinProviderText(thinSpec(HARBOR, type)) };
-      result["bytes"] = sf.text.length;
-      checkStoredText(sf.text, {
-        runtimePackage: RUNTIME_PACKAGE,
-        typeName: name,
+      const { text, provider: loaded } = await loadStoredProvider<RuntimeProvider>(HARBOR, type, {
+        bundlePath,
         secrets: [SECRET, INPUT_SECRET],
+        first: (provider) =>
+          provider.configure({ config } as unknown as Parameters<typeof provider.configure>[0]),
       });
-      const loaded = await loadThroughBundle<RuntimeProvider>(sf.text, bundlePath, (provider) =>
-        provider.configure({ config } as unknown as Parameters<typeof provider.configure>[0]),
-      );
+      result["bytes"] = text.length;
       const news = { connection, ...(SAMPLES[name] ?? {}) };
       const checked = await loaded.check({}, news);
       if ((checked.failures?.length ?? 0) > 0) {

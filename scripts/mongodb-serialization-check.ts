@@ -17,12 +17,10 @@ import { replicaSetProviderInstance } from "../providers/mongodb/replicaSet";
 import { mongoUserProviderInstance } from "../providers/mongodb/user";
 import { MONGODB } from "../providers/mongodb/thin";
 import { mongodbRuntime } from "../providers/mongodb/runtime-freshness";
-import { checkStoredText, loadThroughBundle } from "./support/storedProvider";
-import { thinProviderText, thinSpec } from "../providers/shared/thinText";
+import { loadStoredProvider } from "./support/storedProvider";
 
 type AnyProvider = Required<pulumi.dynamic.ResourceProvider>;
 
-const RUNTIME_PACKAGE = "@baremetal/mongodb-runtime";
 const ADMIN_SECRET = `admin-${Math.random().toString(36).slice(2)}-never-serialized`;
 const INPUT_SECRET = `user-${Math.random().toString(36).slice(2)}-input`;
 const CLOSED = "127.0.0.1:1";
@@ -64,19 +62,12 @@ async function main(): Promise<void> {
     const result: Record<string, unknown> = { provider: name };
     try {
       await provider.configure(request);
-      // The text a resource of this type stores as `__provider` (providers/shared/thinText.ts).
-      const sf = { text: thinProviderText(thinSpec(MONGODB, name)) };
-      result["bytes"] = sf.text.length;
-      checkStoredText(sf.text, {
-        runtimePackage: RUNTIME_PACKAGE,
-        typeName: name,
+      const { text, provider: loaded } = await loadStoredProvider<AnyProvider>(MONGODB, name, {
+        bundlePath: realpathSync(mongodbRuntime.runtimeBundle),
         secrets: [ADMIN_SECRET, INPUT_SECRET],
+        first: (p) => p.configure(request),
       });
-      const loaded = await loadThroughBundle<AnyProvider>(
-        sf.text,
-        realpathSync(mongodbRuntime.runtimeBundle),
-        (p) => p.configure(request),
-      );
+      result["bytes"] = text.length;
       const checked = await loaded.check({}, news);
       if ((checked.failures ?? []).length > 0) {
         throw new Error(`sample inputs fail check: ${JSON.stringify(checked.failures)}`);

@@ -13,8 +13,8 @@ import { thinProviderText, thinSpec } from "../providers/shared/thinText";
 type Provider = typeof phaseGateProvider;
 
 async function main(): Promise<number> {
-  const sf = { text: thinProviderText(thinSpec(MIGRATION, "PhaseGate")) };
-  const provider = loadProviderText<Provider>(sf.text);
+  const text = thinProviderText(thinSpec(MIGRATION, "PhaseGate"));
+  const provider = loadProviderText<Provider>(text);
   const echo = [
     process.execPath,
     "-e",
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     JSON.stringify({
       provider: "PhaseGate",
       ok,
-      bytes: sf.text.length,
+      bytes: text.length,
       preflight: updated?.outs?.preflight,
     }),
   );

@@ -110,10 +110,7 @@ function build() {
     // required from node_modules then, they are not compiled into (and read with) every start.
     esbuild.buildSync({ ...settings, entryPoints: commands, packages: "external" }),
   ];
-  const result = {
-    metafile: { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)) },
-  };
-  const inputs = Object.keys(result.metafile.inputs)
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))]
     .filter((file) => !file.startsWith("node_modules/"))
     .sort();
   const manifest = {

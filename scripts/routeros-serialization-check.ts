@@ -16,12 +16,10 @@ import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { providers } from "../providers/routeros/runtime";
 import { routerosRuntime } from "../providers/routeros/runtime-freshness";
-import { checkStoredText, loadThroughBundle } from "./support/storedProvider";
-import { thinProviderText, thinSpec } from "../providers/shared/thinText";
+import { loadStoredProvider } from "./support/storedProvider";
 import { ROUTEROS, thinProviders, type RuntimeProvider } from "../providers/routeros/thinProvider";
 import type { MenuSpec } from "../providers/routeros/types";
 
-const RUNTIME_PACKAGE = "@baremetal/routeros-runtime";
 const SECRET = `pw-${Math.random().toString(36).slice(2)}-never-serialized`;
 
 // Stands in for an SNMPv3 password the program passes as an input.
@@ -86,17 +84,13 @@ async function main(): Promise<void> {
       const thin = thinProviders[type];
       // A configured provider is the worst case: credentials must still not be captured.
       await thin.configure({ config } as unknown as Parameters<typeof thin.configure>[0]);
-      // The text a resource of this type stores as `__provider` (providers/shared/thinText.ts).
-      const sf = { text: thinProviderText(thinSpec(ROUTEROS, type)) };
-      result["bytes"] = sf.text.length;
-      checkStoredText(sf.text, {
-        runtimePackage: RUNTIME_PACKAGE,
-        typeName: name,
+      const { text, provider: loaded } = await loadStoredProvider<RuntimeProvider>(ROUTEROS, type, {
+        bundlePath,
         secrets: [SECRET, INPUT_SECRET],
+        first: (provider) =>
+          provider.configure({ config } as unknown as Parameters<typeof provider.configure>[0]),
       });
-      const loaded = await loadThroughBundle<RuntimeProvider>(sf.text, bundlePath, (provider) =>
-        provider.configure({ config } as unknown as Parameters<typeof provider.configure>[0]),
-      );
+      result["bytes"] = text.length;
       const news = {
         router: { url: "http://127.0.0.1:1", allowInsecureHttp: true },
         ...(SAMPLES[name] ?? {}),

@@ -6,6 +6,7 @@
  */
 import Module from "node:module";
 import { loadProviderText } from "../../providers/shared/thinLoad";
+import { thinProviderText, thinSpec, type ThinFamily } from "../../providers/shared/thinText";
 
 /** A thin provider text is about 600 bytes; an implementation captured by value was 45–63 KB. */
 export const STORED_TEXT_BUDGET = 4_096;
@@ -22,7 +23,7 @@ export interface StoredTextExpectations {
 /** Throws with the first way `text` is not a stored provider we can ship. */
 export function checkStoredText(text: string, expect: StoredTextExpectations): void {
   if (text.length > STORED_TEXT_BUDGET) {
-    throw new Error(`stored provider over budget (${STORED_TEXT_BUDGET} bytes)`);
+    throw new Error(`stored provider over budget (${text.length} > ${STORED_TEXT_BUDGET} bytes)`);
   }
   if (expect.secrets.some((secret) => text.includes(secret))) {
     throw new Error("a secret is in the stored provider");
@@ -56,4 +57,32 @@ export async function loadThroughBundle<P>(
     throw new Error(`calls did not go through the built runtime (${bundlePath})`);
   }
   return loaded;
+}
+
+export interface StoredProviderOptions<P> {
+  /** The built runtime bundle (real path) that must serve the loaded copy. */
+  bundlePath: string;
+  /** Values that must never appear in the text. */
+  secrets: readonly string[];
+  /** The first call on the loaded copy (its `configure`). */
+  first: (provider: P) => Promise<unknown>;
+}
+
+/**
+ * The text a resource of `type` in `family` stores as `__provider` (providers/shared/thinText.ts),
+ * checked (checkStoredText) and loaded as the host loads it (loadThroughBundle).
+ */
+export async function loadStoredProvider<P>(
+  family: ThinFamily,
+  type: string,
+  options: StoredProviderOptions<P>,
+): Promise<{ text: string; provider: P }> {
+  const text = thinProviderText(thinSpec(family, type));
+  checkStoredText(text, {
+    runtimePackage: family.runtimePackage,
+    typeName: type,
+    secrets: options.secrets,
+  });
+  const provider = await loadThroughBundle(text, options.bundlePath, options.first);
+  return { text, provider };
 }

@@ -66,8 +66,11 @@ function startEvaluation(dir: string, stacks: readonly Stack[]): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The sources, never dist/ (compiled.test.ts compares the two).
   delete env["BAREMETAL_COMPILED"];
-  const args = ["-r", "./scripts/support/start-hooks.cjs"];
-  args.push("-r", "./test/support/registerTypeScript.cjs", "test/support/previewChild.ts");
+  const args = [
+    ...["-r", "./scripts/support/start-hooks.cjs"],
+    ...["-r", "./test/support/registerTypeScript.cjs"],
+    "test/support/previewChild.ts",
+  ];
   return execFileAsync(process.execPath, [...args, dir, ...stacks], {
     cwd: REPO_ROOT,
     env,
