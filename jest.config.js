@@ -4,9 +4,13 @@ module.exports = {
   testEnvironment: "<rootDir>/test/support/environment.cjs",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // The SDK's closure serializer loads the TypeScript compiler at start-up; nothing here uses it,
-  // so every test file gets it on demand (scripts/support/typescript-on-demand.cjs).
-  moduleNameMapper: { "^typescript$": "<rootDir>/scripts/support/typescript-on-demand.cjs" },
+  // The SDK loads the TypeScript compiler (for its closure serializer) and its Automation API at
+  // start-up; nothing here uses either, so every test file gets them on demand, as the program's
+  // processes do (scripts/support/start-hooks.cjs). Only the SDK's index requires `./automation`.
+  moduleNameMapper: {
+    "^typescript$": "<rootDir>/scripts/support/typescript-on-demand.cjs",
+    "^\\./automation$": "<rootDir>/scripts/support/automation-on-demand.cjs",
+  },
   // One directory per run for results test files share (test/support/sharedPreview.ts).
   globalSetup: "<rootDir>/test/support/runDir.cjs",
   globalTeardown: "<rootDir>/test/support/runDirTeardown.cjs",

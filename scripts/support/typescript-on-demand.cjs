@@ -12,33 +12,13 @@
  */
 "use strict";
 const path = require("node:path");
+const { onDemand } = require("./on-demand.cjs");
 
-/** The compiler's own file: a path, so neither the hook nor Jest's mapper sends it back here. */
+/** The compiler's own file. */
 const COMPILER = path.join(
   path.dirname(require.resolve("typescript/package.json")),
   "lib",
   "typescript.js",
 );
 
-let compiler;
-function load() {
-  if (compiler === undefined) compiler = require(COMPILER);
-  return compiler;
-}
-
-const onDemand = new Proxy(
-  {},
-  {
-    get: (_target, key) => load()[key],
-    has: (_target, key) => key in load(),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_target, key) => {
-      const descriptor = Object.getOwnPropertyDescriptor(load(), key);
-      // A proxy may not report a property its (empty) target lacks as non-configurable.
-      if (descriptor) descriptor.configurable = true;
-      return descriptor;
-    },
-  },
-);
-
-module.exports = onDemand;
+module.exports = onDemand(COMPILER);

@@ -1,10 +1,11 @@
 /**
- * scripts/support/start-hooks.cjs: with it, loading @pulumi/pulumi does not load the TypeScript
- * compiler; the SDK still gets the real compiler the moment something uses it. Run in child
- * processes: Jest maps `typescript` itself (jest.config.js).
+ * scripts/support/start-hooks.cjs: with it, loading @pulumi/pulumi loads neither the TypeScript
+ * compiler nor the Automation API; the SDK still gets the real module the moment something uses
+ * it. Run in child processes (Jest maps both itself, jest.config.js; the last test checks that).
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { types } from "node:util";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -21,13 +22,17 @@ function node(code: string, hooks: boolean): string {
 
 const COMPILER_LOADED =
   "console.log(Object.keys(require.cache).some((f) => f.endsWith('typescript/lib/typescript.js')))";
+const AUTOMATION_LOADED =
+  "console.log(Object.keys(require.cache).some((f) => f.endsWith('@pulumi/pulumi/automation/index.js')))";
 
-test("without the hooks the SDK loads the compiler at start-up (what the hooks avoid)", () => {
-  expect(node(`require("@pulumi/pulumi"); ${COMPILER_LOADED}`, false)).toBe("true");
+test("without the hooks the SDK loads the compiler and its Automation API at start-up (what the hooks avoid)", () => {
+  const out = node(`require("@pulumi/pulumi"); ${COMPILER_LOADED}; ${AUTOMATION_LOADED}`, false);
+  expect(out.split("\n")).toEqual(["true", "true"]);
 });
 
-test("with the hooks the SDK starts without it", () => {
-  expect(node(`require("@pulumi/pulumi"); ${COMPILER_LOADED}`, true)).toBe("false");
+test("with the hooks the SDK starts without either", () => {
+  const out = node(`require("@pulumi/pulumi"); ${COMPILER_LOADED}; ${AUTOMATION_LOADED}`, true);
+  expect(out.split("\n")).toEqual(["false", "false"]);
 });
 
 test("and the closure serializer still works, loading the real compiler when it parses", () => {
@@ -41,4 +46,38 @@ test("and the closure serializer still works, loading the real compiler when it 
     true,
   );
   expect(out.split("\n")).toEqual(['{"ok":true}', "true"]);
+});
+
+test("and pulumi.automation is the real Automation API the moment it is read", () => {
+  const out = node(
+    `const pulumi = require("@pulumi/pulumi");
+     const real = require(require.resolve("@pulumi/pulumi/automation"));
+     console.log(pulumi.automation.LocalWorkspace === real.LocalWorkspace);
+     console.log(Object.keys(pulumi.automation).includes("LocalWorkspace"), "LocalWorkspace" in pulumi.automation);`,
+    true,
+  );
+  expect(out.split("\n")).toEqual(["true", "true true"]);
+});
+
+test("a nested copy of the SDK keeps its own Automation API", () => {
+  // Only the installed SDK's index is redirected; any other file asking for ./automation is not.
+  const out = node(
+    `const Module = require("node:module");
+     const path = require("node:path");
+     const other = path.join(process.cwd(), "node_modules", "x", "node_modules", "@pulumi", "pulumi", "index.js");
+     const parent = { filename: other, paths: Module._nodeModulePaths(path.dirname(other)) };
+     try { Module._resolveFilename("./automation", parent); console.log("resolved"); }
+     catch (e) { console.log(e.code); }`,
+    true,
+  );
+  expect(out).toBe("MODULE_NOT_FOUND");
+});
+
+test("in Jest the SDK's automation is the stand-in, and reading it gives the real API", () => {
+  // jest.config.js maps the SDK index's ./automation to the stand-in.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+  expect(types.isProxy(pulumi.automation)).toBe(true);
+  expect(typeof pulumi.automation.LocalWorkspace.create).toBe("function");
+  expect(Object.keys(pulumi.automation)).toContain("LocalWorkspace");
 });
