@@ -22,13 +22,23 @@ export default tseslint.config(
     },
   },
   {
-    // zod must be configured before any schema is built (components/config/zod.ts).
+    // zod must be configured before any schema is built (components/config/zod.ts), and provider
+    // packages are loaded class by class.
     files: ["components/**/*.ts", "providers/**/*.ts", "index.ts"],
     ignores: ["components/config/zod.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: 'Import z from "components/config/zod" instead.' }] },
+        {
+          paths: [
+            { name: "zod", message: 'Import z from "components/config/zod" instead.' },
+            // A package index loads every service or resource of the provider (components/sdk/).
+            ...["aws", "kubernetes", "cloudflare"].map((name) => ({
+              name: `@pulumi/${name}`,
+              message: `Import the classes from components/sdk/${name} instead.`,
+            })),
+          ],
+        },
       ],
     },
   },

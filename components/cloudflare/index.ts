@@ -3,7 +3,7 @@
  * center) and the maintenance rule that cuts access during the move. Records change before the
  * rule, so access reopens only once the names point at the data center.
  */
-import * as cloudflare from "@pulumi/cloudflare";
+import * as cloudflare from "../sdk/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import type { MigrationPlan } from "../plan/migration";
 import { maintenanceRule } from "./maintenance";

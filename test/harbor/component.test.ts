@@ -2,7 +2,7 @@
  * The Harbor component under the offline engine: what it registers, with which parents and
  * dependencies, and that every credential (robot secret, ECR keys, image-pull Secret) stays secret.
  */
-import * as k8s from "@pulumi/kubernetes";
+import * as k8s from "../../components/sdk/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { harborSettingsSchema } from "../../components/config/harborSettings";
 import { Harbor, harborUrl } from "../../components/harbor";
