@@ -37,6 +37,10 @@ export default tseslint.config(
               name: `@pulumi/${name}`,
               message: `Import the classes from components/sdk/${name} instead.`,
             })),
+            {
+              name: "@muhlba91/pulumi-proxmoxve",
+              message: "Import the classes from components/sdk/proxmox instead.",
+            },
           ],
         },
       ],

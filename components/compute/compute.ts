@@ -2,7 +2,7 @@
  * The compute layer: the Proxmox provider, every host, the guests placed on them, the backup job
  * and (where the stack enables it) HA resources and anti-affinity rules.
  */
-import * as proxmox from "@muhlba91/pulumi-proxmoxve";
+import * as proxmox from "../sdk/proxmox";
 import * as pulumi from "@pulumi/pulumi";
 import type { HostCapacity } from "../config/capacity";
 import { mustExist } from "../invariant";

@@ -2,7 +2,7 @@
  * One Proxmox host: its VLAN-aware guest bridge and the images its guests are built from,
  * downloaded once per host and only when a guest on that host needs them.
  */
-import * as proxmox from "@muhlba91/pulumi-proxmoxve";
+import * as proxmox from "../sdk/proxmox";
 import * as pulumi from "@pulumi/pulumi";
 import type { DownloadPlan, HostPlan } from "../plan";
 

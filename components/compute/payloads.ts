@@ -2,7 +2,7 @@
  * Pure builders for the Proxmox resource arguments of each guest. Kept free of Pulumi resources so
  * that sizing, networking and protection can be unit-tested directly.
  */
-import type * as proxmox from "@muhlba91/pulumi-proxmoxve";
+import type * as proxmox from "../sdk/proxmox";
 import { withPrefix } from "../config/addressing";
 import type { GuestSettings, PlannedGuest } from "../plan";
 

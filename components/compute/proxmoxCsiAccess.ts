@@ -7,7 +7,7 @@
  * Proxmox code: it needs the compute layer's Proxmox provider and is created from the
  * data-center wiring, before the platform that stores the token in the cluster.
  */
-import * as proxmox from "@muhlba91/pulumi-proxmoxve";
+import * as proxmox from "../sdk/proxmox";
 import * as pulumi from "@pulumi/pulumi";
 
 /**

@@ -1,0 +1,1 @@
+export { Job, type JobArgs } from "@muhlba91/pulumi-proxmoxve/backup/job";

@@ -1,0 +1,1 @@
+export { File, type FileArgs } from "@muhlba91/pulumi-proxmoxve/download/file";

@@ -1,0 +1,1 @@
+export * as linux from "./network/linux";

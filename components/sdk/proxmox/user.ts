@@ -1,0 +1,1 @@
+export { Token, type TokenArgs } from "@muhlba91/pulumi-proxmoxve/user/token";
