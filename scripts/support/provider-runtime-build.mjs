@@ -31,6 +31,24 @@ const SHARED_SOURCE_DIRS = ["providers/shared"];
  * @param {{ name: string, label: string, entry: string }} options
  *   `name` of the provider folder and package, `label` for messages, `entry` file under it.
  */
+/**
+ * The SDK as a package whose import does nothing on its own. A provider runtime needs the specs
+ * and providers beside each resource class, never the class (esbuild drops the unused classes),
+ * but an external package's `require` stays for its side effects unless it is known to have
+ * none: without this every runtime would load all of @pulumi/pulumi (~0.3 s of CPU) for nothing.
+ * A runtime that does use the SDK keeps its require.
+ */
+const SDK_WITHOUT_SIDE_EFFECTS = {
+  name: "sdk-without-side-effects",
+  setup(build) {
+    build.onResolve({ filter: /^@pulumi\/pulumi(\/.*)?$/ }, (args) => ({
+      path: args.path,
+      external: true,
+      sideEffects: false,
+    }));
+  },
+};
+
 export function runtimeBuilder({ name, label, entry }) {
   const providerDir = `providers/${name}`;
   const script = `scripts/build-${name}-runtime.mjs`;
@@ -86,6 +104,7 @@ export function runtimeBuilder({ name, label, entry }) {
       target: "node22",
       // Dependencies stay `require`s of installed packages; only our own code is bundled.
       packages: "external",
+      plugins: [SDK_WITHOUT_SIDE_EFFECTS],
       // Readable stack traces in the dynamic-provider host.
       minify: false,
       sourcemap: false,
