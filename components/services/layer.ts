@@ -20,10 +20,10 @@ import { ZabbixService } from "./zabbix/service";
 import { GarageService } from "./garage/service";
 import { GARAGE_RELEASE, MONGODB_EXPORTER_RELEASE, MONGODB_PACKAGES } from "./versions";
 import { ElasticsearchService, KibanaService } from "./elastic/service";
+import { MONGODB_STEPS } from "./mongodb/provisioning";
 import {
   generateSetSecrets,
   manageReplicaSet,
-  MONGODB_STEPS,
   renderMember,
   type ManagedReplicaSet,
   type MongoDbSetSecrets,

@@ -4,7 +4,7 @@ import { redisProvisioning } from "../../components/services/redis/render";
 import type { ServiceProvisioning } from "../../components/services/types";
 import { zabbixProvisioning } from "../../components/services/zabbix/render";
 import { garageProvisioning } from "../../components/services/garage/render";
-import { mongoDbProvisioning } from "../../components/services/mongodb/replicaSet";
+import { mongoDbProvisioning } from "../../components/services/mongodb/provisioning";
 import {
   elasticsearchProvisioning,
   kibanaProvisioning,

@@ -12,7 +12,10 @@ import {
   type InstallScriptInput,
 } from "../../components/services/mongodb";
 import { EXPORTER_PATHS, renderExporterEnv } from "../../components/services/mongodb/exporter";
-import { applicationUri, mongoDbProvisioning } from "../../components/services/mongodb/replicaSet";
+import {
+  applicationUri,
+  mongoDbProvisioning,
+} from "../../components/services/mongodb/provisioning";
 import { MONGODB_EXPORTER_RELEASE, MONGODB_PACKAGES } from "../../components/services/versions";
 
 const conf = renderMongodConf({

@@ -16,3 +16,11 @@ export {
   EXPORTER_USER,
 } from "./exporter";
 export type { ExporterInput } from "./exporter";
+export {
+  applicationUri,
+  mongoDbProvisioning,
+  MONGODB_AUTH_DATABASE,
+  MONGODB_SECRETS_DIR,
+  MONGODB_STEPS,
+} from "./provisioning";
+export type { MongoDbExporterSettings } from "./provisioning";
