@@ -5,7 +5,7 @@ import {
   ecrEndpoint,
   patternKey,
   pullProjects,
-} from "../../components/harbor";
+} from "../../components/harbor/plan";
 
 test("access strings become Harbor access entries", () => {
   expect(accessOf(["repository:pull", "artifact:read"])).toEqual([
