@@ -1,10 +1,14 @@
 /**
- * `npm run preview:offline -- [stack...] [--json] [--stack-file FILE]`
+ * `npm run preview:offline -- [stack...] [--json] [--stack-file FILE] [--json-file FILE]`
  *
  * Evaluates the real program for each stack (default: staging and production) with an in-process
- * engine and no credentials, and prints what `pulumi preview` would create. Exits 1 when any
- * stack's configuration is invalid or the program fails.
+ * engine and no credentials, and prints what `pulumi preview` would create. `--json-file` also
+ * writes the machine-readable form to a file, so one run gives a pull request both the text and
+ * the data. Exits 1 when any stack's configuration is invalid or the program fails, 2 on bad
+ * arguments.
  */
+import { writeFileSync } from "node:fs";
+import { parsePreviewArgs } from "./offline/args";
 import { formatPreview, previewJson } from "./offline/format";
 import { runOfflinePreview, type PreviewResult } from "./offline/preview";
 
@@ -12,24 +16,20 @@ async function main(argv: string[]): Promise<number> {
   // Pulumi captures a stack trace for every resource and promise; mapping each through source
   // maps costs more than the whole program. Errors here are configuration errors, not stack traces.
   process.setSourceMapsEnabled(false);
-  const json = argv.includes("--json");
-  const fileIndex = argv.indexOf("--stack-file");
-  const stackFile = fileIndex >= 0 ? argv[fileIndex + 1] : undefined;
-  const stacks = argv.filter(
-    (arg, i) => !arg.startsWith("--") && (fileIndex < 0 || i !== fileIndex + 1),
-  );
-  const selected = stacks.length > 0 ? stacks : ["staging", "production"];
-  if (stackFile && selected.length !== 1) {
-    console.error("--stack-file needs exactly one stack name");
+  const args = parsePreviewArgs(argv);
+  if ("error" in args) {
+    console.error(`preview:offline: ${args.error}`);
     return 2;
   }
+  const { stackFile } = args;
   const results: PreviewResult[] = [];
-  for (const stack of selected) {
+  for (const stack of args.stacks) {
     results.push(await runOfflinePreview({ stack, ...(stackFile ? { stackFile } : {}) }));
   }
-  const text = json
-    ? JSON.stringify(results.map(previewJson), null, 2)
-    : results.map(formatPreview).join("\n\n");
+  const data = () => JSON.stringify(results.map(previewJson), null, 2);
+  // Secrets are masked in this form (previewJson), as `pulumi stack output` masks them.
+  if (args.jsonFile) writeFileSync(args.jsonFile, `${data()}\n`);
+  const text = args.json ? data() : results.map(formatPreview).join("\n\n");
   // Exit only once stdout has taken the whole text: a pipe takes large output in pieces, and
   // exiting at once would cut it short.
   await new Promise<void>((resolve) => process.stdout.write(`${text}\n`, () => resolve()));

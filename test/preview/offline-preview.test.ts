@@ -12,6 +12,15 @@ import { previewJson } from "../../scripts/offline/format";
 import { previewShape, sharedPreview, type JsonPreview } from "../support/sharedPreview";
 
 const ROOT = path.join(__dirname, "..", "..");
+
+/** One stack in the machine-readable form, as far as these tests read it. */
+interface JsonPreviewFile {
+  stack: string;
+  ok: boolean;
+  resourceCount: number;
+  counts: Record<string, number>;
+  resources: object[];
+}
 const run = promisify(execFile);
 // Each case starts a fresh Node process; generous for a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -33,48 +42,60 @@ async function preview(...args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
-test("without arguments it previews both stacks: tree, counts, capacity", async () => {
-  const { code, stdout } = await preview();
-  expect(code).toBe(0);
-  expect(stdout).toContain('=== Offline preview: stack "staging" ===');
-  expect(stdout).toContain('=== Offline preview: stack "production" ===');
-  expect(stdout).toMatch(
-    /\+ proxmoxve:index\/containerLegacy:ContainerLegacy {2}mongo-1 {2}\[protected\]/,
-  );
-  expect(stdout).toMatch(
-    /Counts by type:\n(\s+\d+ {2}\S+\n)*\s+\d+ {2}baremetal:compute:ComputeLayer/,
-  );
-  // Every release with its pinned chart version, in both stacks.
-  expect(stdout).toContain(
-    "+ kubernetes:helm.sh/v3:Release  platform-proxmox-csi-plugin  (oci://ghcr.io/sergelogvinov/charts/proxmox-csi-plugin 0.3.11 in csi-proxmox)",
-  );
-  expect(stdout.match(/platform-harbor {2}\(harbor 1\.19\.1 in harbor\)/g)).toHaveLength(2);
-  expect(stdout).toMatch(/pve-01 +PowerEdge R750 +15\/248 \(free 233\) +48\/480 \(free 432\)/);
-});
+describe("without arguments: both stacks, as text, and as data with --json-file", () => {
+  let stdout = "";
+  let data: JsonPreviewFile[] = [];
 
-test("--json gives a machine-readable form without input values, the sources' resources", async () => {
-  const { code, stdout } = await preview("production", "--json");
-  expect(code).toBe(0);
-  const [production] = JSON.parse(stdout) as {
-    stack: string;
-    ok: boolean;
-    resourceCount: number;
-    counts: Record<string, number>;
-    resources: object[];
-  }[];
-  expect(production?.stack).toBe("production");
-  expect(production?.ok).toBe(true);
-  expect(production?.counts["proxmoxve:index/containerLegacy:ContainerLegacy"]).toBe(9);
-  expect(production?.counts["kubernetes:helm.sh/v3:Release"]).toBe(10);
-  expect(production?.resources).toHaveLength(production?.resourceCount ?? -1);
-  // Secret outputs are masked as `pulumi stack output` masks them; no placeholder leaks.
-  expect(stdout).not.toContain("offline-");
-  expect(stdout).toContain('"kubeconfig": "[secret]"');
-  expect(stdout).toContain('"platformCredentials": "[secret]"');
-  // The compiled program registers exactly what the TypeScript sources register (evaluated once in
-  // this run; staging: compiled.test.ts).
-  const source = previewJson(await sharedPreview("production")) as JsonPreview;
-  expect(previewShape(production as unknown as JsonPreview)).toEqual(previewShape(source));
+  beforeAll(async () => {
+    // One run of the README's main command gives both forms (what CI posts on a pull request).
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "baremetal-")), "preview.json");
+    const run = await preview("--json-file", file);
+    expect(run.code).toBe(0);
+    stdout = run.stdout;
+    data = JSON.parse(readFileSync(file, "utf8")) as JsonPreviewFile[];
+  });
+
+  test("the text: tree, counts, releases, capacity", () => {
+    expect(stdout).toContain('=== Offline preview: stack "staging" ===');
+    expect(stdout).toContain('=== Offline preview: stack "production" ===');
+    expect(stdout).toMatch(
+      /\+ proxmoxve:index\/containerLegacy:ContainerLegacy {2}mongo-1 {2}\[protected\]/,
+    );
+    expect(stdout).toMatch(
+      /Counts by type:\n(\s+\d+ {2}\S+\n)*\s+\d+ {2}baremetal:compute:ComputeLayer/,
+    );
+    // Every release with its pinned chart version, in both stacks.
+    expect(stdout).toContain(
+      "+ kubernetes:helm.sh/v3:Release  platform-proxmox-csi-plugin  (oci://ghcr.io/sergelogvinov/charts/proxmox-csi-plugin 0.3.11 in csi-proxmox)",
+    );
+    expect(stdout.match(/platform-harbor {2}\(harbor 1\.19\.1 in harbor\)/g)).toHaveLength(2);
+    expect(stdout).toMatch(/pve-01 +PowerEdge R750 +15\/248 \(free 233\) +48\/480 \(free 432\)/);
+  });
+
+  test("the data: both stacks, counts, every resource, secrets masked", () => {
+    expect(data.map((preview) => preview.stack)).toEqual(["staging", "production"]);
+    const production = data[1];
+    expect(production?.ok).toBe(true);
+    expect(production?.counts["proxmoxve:index/containerLegacy:ContainerLegacy"]).toBe(9);
+    expect(production?.counts["kubernetes:helm.sh/v3:Release"]).toBe(10);
+    expect(production?.resources).toHaveLength(production?.resourceCount ?? -1);
+    // Secret outputs are masked as `pulumi stack output` masks them; no placeholder leaks.
+    const text = JSON.stringify(data);
+    expect(text).not.toContain("offline-");
+    expect(text).toContain('"kubeconfig":"[secret]"');
+    expect(text).toContain('"platformCredentials":"[secret]"');
+  });
+
+  test.each(["staging", "production"] as const)(
+    "the compiled %s program registers what the sources register (resources, parents, protection)",
+    async (stack) => {
+      const compiled = data.find((preview) => preview.stack === stack) as unknown as JsonPreview;
+      // The TypeScript sources, evaluated once in this run (the stack tests read the same result).
+      const source = previewJson(await sharedPreview(stack)) as JsonPreview;
+      expect(compiled.resources.length).toBeGreaterThan(100);
+      expect(previewShape(compiled)).toEqual(previewShape(source));
+    },
+  );
 });
 
 test("a bad stack file prints every problem with its key path, registers nothing and exits 1", async () => {
