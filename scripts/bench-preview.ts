@@ -31,6 +31,9 @@ function measure(script: string, args: string[], env: NodeJS.ProcessEnv = {}): S
   const stdout = execFileSync(process.execPath, [script, ...args], {
     cwd: ROOT,
     encoding: "utf8",
+    // The program's warnings (the same in every run) would bury the table; a failing run throws
+    // with its stderr attached.
+    stdio: ["ignore", "pipe", "pipe"],
     // Both sides keep Node's compile cache, as the preview's own entry does (main.js).
     env: { ...process.env, NODE_COMPILE_CACHE: COMPILE_CACHE, ...env },
   });
