@@ -11,6 +11,8 @@ module.exports = {
     "^typescript$": "<rootDir>/scripts/support/typescript-on-demand.cjs",
     "^\\./automation$": "<rootDir>/scripts/support/automation-on-demand.cjs",
   },
+  // The slow files first also in a run without Jest's recorded durations (a fresh clone).
+  testSequencer: "<rootDir>/test/support/sequencer.cjs",
   // One directory per run for results test files share (test/support/sharedPreview.ts).
   globalSetup: "<rootDir>/test/support/runDir.cjs",
   globalTeardown: "<rootDir>/test/support/runDirTeardown.cjs",
