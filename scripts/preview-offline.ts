@@ -26,10 +26,10 @@ async function main(argv: string[]): Promise<number> {
   for (const stack of args.stacks) {
     results.push(await runOfflinePreview({ stack, ...(stackFile ? { stackFile } : {}) }));
   }
-  const data = () => JSON.stringify(results.map(previewJson), null, 2);
   // Secrets are masked in this form (previewJson), as `pulumi stack output` masks them.
-  if (args.jsonFile) writeFileSync(args.jsonFile, `${data()}\n`);
-  const text = args.json ? data() : results.map(formatPreview).join("\n\n");
+  const data = args.json || args.jsonFile ? JSON.stringify(results.map(previewJson), null, 2) : "";
+  if (args.jsonFile) writeFileSync(args.jsonFile, `${data}\n`);
+  const text = args.json ? data : results.map(formatPreview).join("\n\n");
   // Exit only once stdout has taken the whole text: a pipe takes large output in pieces, and
   // exiting at once would cut it short.
   await new Promise<void>((resolve) => process.stdout.write(`${text}\n`, () => resolve()));

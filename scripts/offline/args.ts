@@ -14,8 +14,7 @@ export interface PreviewArgs {
   jsonFile?: string;
 }
 
-const VALUE_OPTIONS = ["--stack-file", "--json-file"] as const;
-const FLAGS = ["--json"] as const;
+const VALUE_OPTIONS = new Set(["--stack-file", "--json-file"]);
 
 /** The parsed arguments, or the reason they are refused (the command exits 2). */
 export function parsePreviewArgs(argv: readonly string[]): PreviewArgs | { error: string } {
@@ -24,13 +23,13 @@ export function parsePreviewArgs(argv: readonly string[]): PreviewArgs | { error
   let json = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? "";
-    if ((VALUE_OPTIONS as readonly string[]).includes(arg)) {
+    if (VALUE_OPTIONS.has(arg)) {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith("--")) return { error: `${arg} needs a file` };
       if (values.has(arg)) return { error: `${arg} is given twice` };
       values.set(arg, value);
       i += 1;
-    } else if ((FLAGS as readonly string[]).includes(arg)) {
+    } else if (arg === "--json") {
       json = true;
     } else if (arg.startsWith("--")) {
       return { error: `unknown option ${arg}` };
